@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Provisions the offline ("mirror mode") Bazel build root and runs Bazel in it.
+#
+# Usage: tools/offline/provision.sh <workspace> [bazel args...]
+#
+# Called by tools/bazel when no Bazel of the pinned version and no bazelisk is
+# on PATH. It needs only what a mirror-only network offers: a Debian archive
+# and the Go module proxy. Every step is idempotent and stamped, so a second
+# run only re-checks the mounts and then execs Bazel. See tools/offline/README.md.
+#
+# Environment (all optional):
+#   STARTER_OFFLINE_HOME    state directory (default /var/cache/go-c-starter)
+#   STARTER_DEBIAN_MIRROR   Debian archive URL (default http://deb.debian.org/debian)
+#   STARTER_DEBIAN_SUITE    suite providing Bazel 7.7.1 (default sid)
+set -euo pipefail
+
+readonly WORKSPACE_DIR="$1"
+shift
+
+readonly STATE="${STARTER_OFFLINE_HOME:-/var/cache/go-c-starter}"
+readonly ROOTFS="$STATE/root"
+readonly SHARE="$STATE/share"
+readonly MIRROR="${STARTER_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+readonly SUITE="${STARTER_DEBIAN_SUITE:-sid}"
+readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
+
+# Packages installed into the build root. Changing this list re-runs apt.
+readonly PACKAGES=(
+  bazel-bootstrap bazel-rules-shell
+  gcc g++ libc6-dev git ca-certificates
+  protobuf-compiler libprotobuf-dev
+  libssl-dev
+)
+
+log() { printf '[offline] %s\n' "$*" >&2; }
+
+die() {
+  printf '[offline] error: %s\n' "$1" >&2
+  shift
+  for hint in "$@"; do printf '[offline]   hint: %s\n' "$hint" >&2; done
+  exit 1
+}
+
+# stamp_ok NAME VALUE: true if step NAME last completed with the same VALUE.
+stamp_ok() { [[ -f "$STATE/stamps/$1" && "$(cat "$STATE/stamps/$1")" == "$2" ]]; }
+stamp_set() { mkdir -p "$STATE/stamps" && printf '%s' "$2" >"$STATE/stamps/$1"; }
+
+check_host() {
+  [[ "$(id -u)" == 0 ]] ||
+    die "offline mode builds a chroot and needs root." \
+      "run as root (e.g. sudo tools/bazel ...), or install bazelisk so tools/bazel delegates to it"
+  command -v apt-get >/dev/null ||
+    die "offline mode needs a Debian-like host (apt-get not found)." \
+      "install bazelisk (https://github.com/bazelbuild/bazelisk) and use online mode"
+  command -v go >/dev/null ||
+    die "offline mode needs a Go SDK on PATH (go not found)." \
+      "install the Go version named by the toolchain line in go.mod"
+  local want have
+  want="$(sed -n 's/^toolchain go//p' "$WORKSPACE_DIR/go.mod")"
+  have="$(go env GOVERSION)"
+  [[ -z "$want" || "$have" == "go$want" ]] ||
+    die "go.mod pins Go $want but the host Go is ${have#go}; offline mode uses the host SDK." \
+      "install Go $want, or put it first on PATH"
+}
+
+ensure_debootstrap() {
+  command -v debootstrap >/dev/null && return
+  log "installing debootstrap on the host"
+  apt-get install -y --no-install-recommends debootstrap >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends debootstrap >/dev/null; } ||
+    die "could not install debootstrap with apt-get." "check the host's apt sources reach a Debian archive"
+}
+
+ensure_rootfs() {
+  [[ -f "$ROOTFS/.bootstrapped" ]] && return
+  curl -fsS -o /dev/null --max-time 20 "$MIRROR/dists/$SUITE/Release" ||
+    die "cannot reach the Debian archive at $MIRROR (suite $SUITE)." \
+      "set STARTER_DEBIAN_MIRROR to a reachable mirror of Debian $SUITE"
+  ensure_debootstrap
+  log "bootstrapping Debian $SUITE into $ROOTFS (about a minute)"
+  rm -rf "$ROOTFS.tmp"
+  mkdir -p "$STATE"
+  debootstrap --variant=minbase "$SUITE" "$ROOTFS.tmp" "$MIRROR" >"$STATE/debootstrap.log" 2>&1 ||
+    die "debootstrap failed; see $STATE/debootstrap.log"
+  rm -rf "$ROOTFS"
+  mv "$ROOTFS.tmp" "$ROOTFS"
+  touch "$ROOTFS/.bootstrapped"
+}
+
+configure_rootfs() {
+  # Unstable's Release files expire between snapshots; an expired one must not
+  # stop a reproducible install.
+  printf 'Acquire::Check-Valid-Until "false";\n' >"$ROOTFS/etc/apt/apt.conf.d/99no-check-valid-until"
+  printf 'deb [check-valid-until=no] %s %s main\n' "$MIRROR" "$SUITE" >"$ROOTFS/etc/apt/sources.list"
+  # Go's TLS (go mod download inside Bazel) needs the host's CA bundle before
+  # the root has its own, and DNS needs the host's resolver.
+  install -D -m 0644 /etc/ssl/certs/ca-certificates.crt "$ROOTFS/etc/ssl/certs/ca-certificates.crt"
+  cp -L /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
+}
+
+ensure_packages() {
+  local want="${PACKAGES[*]}"
+  stamp_ok packages "$want" && return
+  log "installing into the build root: $want"
+  chroot "$ROOTFS" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+    sh -c "dpkg --configure -a && apt-get update -q && apt-get install -y -q --no-install-recommends $want" \
+    >"$STATE/apt.log" 2>&1 ||
+    die "apt-get in the build root failed; see $STATE/apt.log" \
+      "check that $MIRROR serves Debian $SUITE"
+  # ca-certificates regenerates the bundle from its own store; keep the host's
+  # in case it trusts a corporate proxy.
+  install -m 0644 /etc/ssl/certs/ca-certificates.crt "$ROOTFS/etc/ssl/certs/ca-certificates.crt"
+  stamp_set packages "$want"
+}
+
+# bind DIR: makes host DIR visible at the same path inside the root, so paths
+# (workspace, bazel-bin links, GOROOT) mean the same thing on both sides.
+bind() {
+  local src="$1" dst="$ROOTFS$1"
+  mkdir -p "$dst"
+  mountpoint -q "$dst" || mount --bind "$src" "$dst"
+}
+
+ensure_mounts() {
+  mkdir -p "$ROOTFS/proc" "$ROOTFS/sys" "$ROOTFS/dev"
+  mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
+  mountpoint -q "$ROOTFS/sys" || mount --rbind /sys "$ROOTFS/sys"
+  mountpoint -q "$ROOTFS/dev" || mount --rbind /dev "$ROOTFS/dev"
+  mkdir -p "$SHARE"
+  bind "$SHARE"
+  bind "$WORKSPACE_DIR"
+  bind "$(go env GOROOT)"
+  bind "$(go env GOMODCACHE)"
+}
+
+# bazel_dep_version NAME: the version MODULE.bazel pins for NAME.
+bazel_dep_version() {
+  sed -n "s/^bazel_dep(name = \"$1\", version = \"\([^\"]*\)\".*/\1/p" "$WORKSPACE_DIR/MODULE.bazel"
+}
+
+# fetch_go_module PATH VERSION DEST: copies a Go module zip's tree to DEST.
+# Module zips carry no file modes, so the scripts rules_go runs need +x back.
+fetch_go_module() {
+  local dir
+  dir="$(go mod download -json "$1@$2" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')"
+  [[ -n "$dir" ]] || die "go mod download $1@$2 failed." "check GOPROXY ($(go env GOPROXY)) is reachable"
+  rm -rf "$3"
+  cp -R "$dir" "$3"
+  chmod -R u+w "$3"
+  find "$3" -name '*.sh' -exec chmod +x {} +
+}
+
+ensure_rule_modules() {
+  local rules_go gazelle patch_sum
+  rules_go="$(bazel_dep_version rules_go)"
+  gazelle="$(bazel_dep_version gazelle)"
+  patch_sum="$(cat "$OFFLINE_DIR"/patches/*.patch | sha256sum)"
+  if ! stamp_ok rules_go "$rules_go $patch_sum"; then
+    log "preparing rules_go v$rules_go from the Go module proxy"
+    fetch_go_module github.com/bazelbuild/rules_go "v$rules_go" "$SHARE/rules_go"
+    patch -s -d "$SHARE/rules_go" -p1 <"$OFFLINE_DIR/patches/rules_go-host-sdk.patch"
+    stamp_set rules_go "$rules_go $patch_sum"
+  fi
+  if ! stamp_ok gazelle "$gazelle"; then
+    log "preparing gazelle v$gazelle from the Go module proxy"
+    fetch_go_module github.com/bazelbuild/bazel-gazelle "v$gazelle" "$SHARE/gazelle"
+    # go_repository_tools builds gazelle in GOPATH mode from vendor/, which
+    # module zips drop.
+    (cd "$SHARE/gazelle" && GOFLAGS=-mod=mod go mod vendor -e >/dev/null 2>&1) ||
+      die "go mod vendor failed for gazelle v$gazelle."
+    stamp_set gazelle "$gazelle"
+  fi
+}
+
+write_bazelrc() {
+  mkdir -p "$SHARE/registry"
+  printf '{}\n' >"$SHARE/registry/bazel_registry.json"
+  cat >"$SHARE/offline.bazelrc.tmp" <<EOF
+# Generated by tools/offline/provision.sh; do not edit.
+import %workspace%/tools/offline/offline.bazelrc
+common --registry=file://$SHARE/registry
+common --override_module=rules_go=$SHARE/rules_go
+common --override_module=gazelle=$SHARE/gazelle
+common --repo_env=GOMODCACHE=$(go env GOMODCACHE)
+EOF
+  mv "$SHARE/offline.bazelrc.tmp" "$SHARE/offline.bazelrc"
+}
+
+main() {
+  check_host
+  mkdir -p "$STATE"
+  exec 9>"$STATE/.lock"
+  flock 9
+  ensure_rootfs
+  configure_rootfs
+  ensure_mounts # before apt: the JDK's postinst needs /proc
+  ensure_packages
+  ensure_rule_modules
+  write_bazelrc
+  flock -u 9
+
+  local goroot
+  goroot="$(go env GOROOT)"
+  exec chroot "$ROOTFS" /usr/bin/env -i \
+    HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" USER=root \
+    PATH="$goroot/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+    GOPROXY="$(go env GOPROXY)" GONOSUMDB="$(go env GONOSUMDB)" GOPRIVATE="$(go env GOPRIVATE)" \
+    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
+    /bin/sh -c 'cd "$0" && exec bazel "$@"' "$PWD" \
+    --output_user_root="$SHARE/output" \
+    --bazelrc="$SHARE/offline.bazelrc" \
+    "$@"
+}
+
+main "$@"
