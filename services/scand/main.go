@@ -1,71 +1,32 @@
-// Command scand serves scan.v1.ScanService: byte-level scans of payloads,
-// computed by the C kernels of clib/simd.
+// Command scand serves scan.v1.ScanService: byte-set scans, counts and
+// compares computed by clib/simd's SIMD kernels, or by Go's bytes package
+// with -backend=go. Every flag can also be set as SCAND_<FLAG> in the
+// environment.
 package main
 
 import (
-	"context"
-	"errors"
-	"flag"
-	"fmt"
-	"log/slog"
-	"net"
-	"os"
-	"os/signal"
-	"syscall"
-
 	"google.golang.org/grpc"
 
+	"example.com/starter/clib/simd"
+	commonv1 "example.com/starter/proto/common/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
+	"example.com/starter/services/internal/servicemain"
 	"example.com/starter/services/scand/scanserver"
 )
 
 func main() {
-	listen := flag.String("listen", "127.0.0.1:7002", "gRPC listen address (host:port; port 0 picks a free one)")
-	addrFile := flag.String("addr_file", "", "if set, write the bound address to this file once serving")
-	flag.Parse()
-
-	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := run(logger, *listen, *addrFile); err != nil {
-		logger.Error("scand failed", "err", err)
-		os.Exit(1)
-	}
-}
-
-// run serves until SIGINT or SIGTERM, then drains in-flight RPCs.
-func run(logger *slog.Logger, listen, addrFile string) error {
-	lis, err := net.Listen("tcp", listen)
-	if err != nil {
-		return err
-	}
-	srv := grpc.NewServer()
-	scanv1.RegisterScanServiceServer(srv, scanserver.Server{})
-
-	if addrFile != "" {
-		if err := writeFileAtomic(addrFile, []byte(lis.Addr().String())); err != nil {
-			return fmt.Errorf("writing -addr_file: %w", err)
-		}
-	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		logger.Info("shutting down, draining in-flight RPCs")
-		srv.GracefulStop()
-	}()
-
-	logger.Info("serving", "addr", lis.Addr().String())
-	if err := srv.Serve(lis); err != nil && !errors.Is(err, grpc.ErrServerStopped) {
-		return err
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to path so that readers never see a partial file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	servicemain.Main(servicemain.Spec{
+		Name:          "scand",
+		Listen:        "127.0.0.1:7002",
+		MetricsListen: "127.0.0.1:9102",
+		HasNative:     simd.HasNative(),
+		Register: func(srv *grpc.Server, backend commonv1.Backend) error {
+			kernels := simd.Pure
+			if backend == commonv1.Backend_BACKEND_C {
+				kernels = simd.Native
+			}
+			scanv1.RegisterScanServiceServer(srv, scanserver.New(kernels, backend))
+			return nil
+		},
+	})
 }

@@ -1,32 +1,31 @@
-// Command demo is the repository's main job: it starts the real scand binary
-// on a loopback port, calls it over gRPC, prints what it got back and stops
-// the service with SIGTERM. Run it with `tools/bazel run //:demo`.
+// Command demo is the repository's main job. It generates a development
+// certificate, starts the real hashd and scand binaries on loopback ports
+// with TLS, calls them through the starterctl client, prints the results and
+// shuts both services down with SIGTERM. Run it with `tools/bazel run //:demo`.
 package main
 
 import (
-	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
+	"strings"
 	"time"
 
 	"github.com/bazelbuild/rules_go/go/runfiles"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 
-	scanv1 "example.com/starter/proto/scan/v1"
+	"example.com/starter/tools/devcert"
+	"example.com/starter/tools/svcproc"
 )
 
-// scandRlocation is the runfiles path of the scand binary, set by x_defs in
-// BUILD.bazel.
-var scandRlocation string
+// Runfiles paths of the binaries, set by x_defs in BUILD.bazel.
+var (
+	hashdRlocation      string
+	scandRlocation      string
+	starterctlRlocation string
+)
 
 func main() {
-	flag.Parse()
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
@@ -34,70 +33,80 @@ func main() {
 }
 
 func run() error {
-	scand, err := runfiles.Rlocation(scandRlocation)
-	if err != nil {
-		return fmt.Errorf("locating scand: %w", err)
-	}
-	tmp, err := os.MkdirTemp("", "demo")
+	bins, err := locate(hashdRlocation, scandRlocation, starterctlRlocation)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	hashd, scand, ctl := bins[0], bins[1], bins[2]
 
-	addrFile := filepath.Join(tmp, "scand.addr")
-	cmd := exec.Command(scand, "-listen=127.0.0.1:0", "-addr_file="+addrFile)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("starting scand: %w", err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer stop(cmd, exited)
-
-	addr, err := waitForAddr(addrFile, exited, 10*time.Second)
+	dir, err := os.MkdirTemp("", "demo")
 	if err != nil {
 		return err
 	}
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	defer os.RemoveAll(dir)
+	certs, err := devcert.Write(dir)
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
-
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	payload := []byte("name,team,language\nscand,platform,C\nhashd,platform,Go\n")
-	resp, err := scanv1.NewScanServiceClient(conn).CountByte(ctx, &scanv1.CountByteRequest{Data: payload, Value: ','})
-	if err != nil {
-		return fmt.Errorf("ScanService.CountByte: %w", err)
+	payload := filepath.Join(dir, "payload.bin")
+	if err := os.WriteFile(payload, []byte(strings.Repeat("go-c-starter ", 400000)), 0o644); err != nil {
+		return err
 	}
-	fmt.Printf("scand at %s: CountByte(%d-byte CSV, ',') = %d\n", addr, len(payload), resp.GetCount())
+
+	tlsArgs := []string{"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0", "-tls_cert=" + certs.Cert, "-tls_key=" + certs.Key}
+	services := map[string]*svcproc.Process{}
+	for _, svc := range []struct{ name, bin string }{{"hashd", hashd}, {"scand", scand}} {
+		// Service logs (JSON) go to stderr, keeping stdout for the results.
+		proc, err := svcproc.Start(svc.bin, tlsArgs, os.Stderr, 15*time.Second)
+		if err != nil {
+			return err
+		}
+		services[svc.name] = proc
+		defer proc.Stop(10 * time.Second)
+		fmt.Printf("started %s: gRPC (TLS) on %s, metrics on http://%s/metrics\n", svc.name, proc.Addrs.GRPC, proc.Addrs.Metrics)
+	}
+
+	calls := []struct {
+		service string
+		args    []string
+	}{
+		{"hashd", []string{"health"}},
+		{"hashd", []string{"sha256", "hello, world"}},
+		{"hashd", []string{"hmac", "-key=demo-secret", "hello, world"}},
+		{"hashd", []string{"batch", "alpha", "beta", "gamma"}},
+		{"hashd", []string{"stream", "-chunk=262144", payload}},
+		{"scand", []string{"index", "-set=,;", "-all", "id,name;team,lang"}},
+		{"scand", []string{"count", "-byte=,", "a,b,,c,d"}},
+		{"scand", []string{"compare", "go-c-starter", "go-c-started"}},
+	}
+	for _, call := range calls {
+		args := append([]string{"-addr=" + services[call.service].Addrs.GRPC, "-ca=" + certs.CA}, call.args...)
+		fmt.Printf("\n$ starterctl %s   # %s\n", strings.Join(call.args, " "), call.service)
+		cmd := exec.Command(ctl, args...)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("starterctl %s: %w", call.args[0], err)
+		}
+	}
+
+	fmt.Println()
+	for name, proc := range services {
+		if err := proc.Stop(10 * time.Second); err != nil {
+			return fmt.Errorf("stopping %s: %w", name, err)
+		}
+		fmt.Printf("stopped %s cleanly (SIGTERM, drained)\n", name)
+	}
 	return nil
 }
 
-// waitForAddr polls for the address file that scand writes once it listens.
-func waitForAddr(path string, exited <-chan error, timeout time.Duration) (string, error) {
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(path); err == nil {
-			return string(b), nil
+func locate(rlocations ...string) ([]string, error) {
+	paths := make([]string, len(rlocations))
+	for i, r := range rlocations {
+		p, err := runfiles.Rlocation(r)
+		if err != nil {
+			return nil, fmt.Errorf("locating %s: %w", r, err)
 		}
-		select {
-		case err := <-exited:
-			return "", fmt.Errorf("scand exited before serving: %v", err)
-		case <-time.After(20 * time.Millisecond):
-		}
+		paths[i] = p
 	}
-	return "", errors.New("scand did not start serving within " + timeout.String())
-}
-
-// stop sends SIGTERM and waits for the graceful shutdown.
-func stop(cmd *exec.Cmd, exited <-chan error) {
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-		_ = cmd.Process.Kill()
-		<-exited
-	}
+	return paths, nil
 }

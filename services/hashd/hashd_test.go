@@ -1,0 +1,285 @@
+// Integration tests: they start the real hashd binary and call it over TLS.
+package main_test
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+
+	commonv1 "example.com/starter/proto/common/v1"
+	hashv1 "example.com/starter/proto/hash/v1"
+	"example.com/starter/services/internal/rpcerr"
+	"example.com/starter/services/internal/servicetest"
+)
+
+func sha(data []byte) []byte {
+	sum := sha256.Sum256(data)
+	return sum[:]
+}
+
+func hmacSHA(key, data []byte) []byte {
+	mac := hmac.New(sha256.New, key)
+	mac.Write(data)
+	return mac.Sum(nil)
+}
+
+func payload(n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(i*7 + i>>8)
+	}
+	return b
+}
+
+func client(t *testing.T, svc *servicetest.Service) hashv1.HashServiceClient {
+	return hashv1.NewHashServiceClient(svc.Dial(t))
+}
+
+func TestDigestsMatchGoCryptoOnBothBackends(t *testing.T) {
+	for _, tc := range []struct {
+		flag    string
+		backend commonv1.Backend
+	}{{"c", commonv1.Backend_BACKEND_C}, {"go", commonv1.Backend_BACKEND_GO}} {
+		t.Run(tc.flag, func(t *testing.T) {
+			c := client(t, servicetest.Start(t, "-backend="+tc.flag))
+			ctx := context.Background()
+			key := []byte("integration-key")
+			for _, n := range []int{0, 1, 64, 4096, 1 << 20} {
+				data := payload(n)
+				resp, err := c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: data})
+				require.NoError(t, err)
+				assert.Equal(t, sha(data), resp.GetDigest(), "SHA-256 of %d bytes", n)
+				assert.Equal(t, tc.backend, resp.GetBackend())
+
+				resp, err = c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_HMAC_SHA256, Key: key, Data: data})
+				require.NoError(t, err)
+				assert.Equal(t, hmacSHA(key, data), resp.GetDigest(), "HMAC of %d bytes", n)
+			}
+
+			msgs := [][]byte{{}, []byte("a"), payload(64), payload(1000)}
+			batch, err := c.SumBatch(ctx, &hashv1.SumBatchRequest{Algorithm: hashv1.Algorithm_ALGORITHM_HMAC_SHA256, Key: key, Messages: msgs})
+			require.NoError(t, err)
+			require.Len(t, batch.GetDigests(), len(msgs))
+			for i, m := range msgs {
+				assert.Equal(t, hmacSHA(key, m), batch.GetDigests()[i], "batch item %d", i)
+			}
+		})
+	}
+}
+
+// sendChunks streams data in chunk-sized messages after a first message
+// that names the algorithm.
+func sendChunks(stream hashv1.HashService_SumStreamClient, data []byte, chunk int) error {
+	if err := stream.Send(&hashv1.SumStreamRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256}); err != nil {
+		return err
+	}
+	for len(data) > 0 {
+		n := min(chunk, len(data))
+		if err := stream.Send(&hashv1.SumStreamRequest{Chunk: data[:n]}); err != nil {
+			return err
+		}
+		data = data[n:]
+	}
+	return nil
+}
+
+func TestSumStreamLargePayload(t *testing.T) {
+	c := client(t, servicetest.Start(t, "-max_message_bytes=1048576"))
+	data := payload(16 << 20) // 16 MiB, 16 times the message limit
+	stream, err := c.SumStream(context.Background())
+	require.NoError(t, err)
+	require.NoError(t, sendChunks(stream, data, 256<<10))
+	resp, err := stream.CloseAndRecv()
+	require.NoError(t, err)
+	assert.Equal(t, sha(data), resp.GetDigest())
+}
+
+func TestBadInputGetsTheRightStatus(t *testing.T) {
+	c := client(t, servicetest.Start(t, "-max_message_bytes=1048576", "-max_stream_bytes=2097152"))
+	ctx := context.Background()
+
+	_, err := c.Sum(ctx, &hashv1.SumRequest{Data: []byte("x")})
+	assert.Equal(t, codes.InvalidArgument, status.Code(err), "no algorithm: %v", err)
+	assert.Equal(t, "algorithm", rpcerr.Detail(err).GetField())
+
+	_, err = c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_HMAC_SHA256, Data: []byte("x")})
+	assert.Equal(t, codes.InvalidArgument, status.Code(err), "HMAC without key: %v", err)
+
+	_, err = c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: payload(2 << 20)})
+	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "message over the limit: %v", err)
+
+	_, err = c.SumBatch(ctx, &hashv1.SumBatchRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Messages: make([][]byte, 4097)})
+	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "batch over the limit: %v", err)
+	assert.EqualValues(t, 4096, rpcerr.Detail(err).GetLimit())
+
+	stream, err := c.SumStream(ctx)
+	require.NoError(t, err)
+	_ = sendChunks(stream, payload(3<<20), 512<<10) // the server may stop reading early
+	_, err = stream.CloseAndRecv()
+	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "stream over the limit: %v", err)
+}
+
+func TestDeadlines(t *testing.T) {
+	c := client(t, servicetest.Start(t, "-max_deadline=500ms"))
+
+	expired, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	_, err := c.Sum(expired, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256})
+	assert.Equal(t, codes.DeadlineExceeded, status.Code(err), "expired client deadline: %v", err)
+
+	// A stream that stalls without a client deadline is cut off by the
+	// server's -max_deadline.
+	stream, err := c.SumStream(context.Background())
+	require.NoError(t, err)
+	require.NoError(t, stream.Send(&hashv1.SumStreamRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256}))
+	start := time.Now()
+	err = stream.RecvMsg(new(hashv1.SumResponse)) // the send side stays open
+	assert.Equal(t, codes.DeadlineExceeded, status.Code(err), "stalled stream: %v", err)
+	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+func Test64ConcurrentClients(t *testing.T) {
+	svc := servicetest.Start(t)
+	const clients, calls = 64, 20
+	var wg sync.WaitGroup
+	errs := make(chan error, clients*calls)
+	for i := range clients {
+		c := client(t, svc) // one connection per client
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range calls {
+				data := payload(64 + i*calls + j)
+				resp, err := c.Sum(context.Background(), &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: data})
+				if err == nil && !assert.ObjectsAreEqual(sha(data), resp.GetDigest()) {
+					err = errors.New("wrong digest")
+				}
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	svc := servicetest.Start(t)
+	conn := svc.Dial(t)
+	health := healthpb.NewHealthClient(conn)
+	for _, service := range []string{"", "hash.v1.HashService"} {
+		resp, err := health.Check(context.Background(), &healthpb.HealthCheckRequest{Service: service})
+		require.NoError(t, err)
+		assert.Equal(t, healthpb.HealthCheckResponse_SERVING, resp.GetStatus(), "service %q", service)
+	}
+
+	c := hashv1.NewHashServiceClient(conn)
+	_, err := c.Sum(context.Background(), &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256})
+	require.NoError(t, err)
+	_, err = c.Sum(context.Background(), &hashv1.SumRequest{})
+	require.Error(t, err)
+
+	body := svc.Metrics(t)
+	assert.Contains(t, body, `grpc_server_handled_total{grpc_code="OK",grpc_method="/hash.v1.HashService/Sum"} 1`)
+	assert.Contains(t, body, `grpc_server_handled_total{grpc_code="InvalidArgument",grpc_method="/hash.v1.HashService/Sum"} 1`)
+	assert.Contains(t, body, "grpc_server_handling_seconds_bucket")
+	assert.Contains(t, body, "go_goroutines")
+}
+
+// TestSIGTERMCompletesAcceptedRPCs opens streams, sends SIGTERM while they
+// are half-sent, and checks that every one still completes correctly, that
+// unary load sees only clean refusals, and that the process exits 0.
+func TestSIGTERMCompletesAcceptedRPCs(t *testing.T) {
+	svc := servicetest.Start(t)
+	c := client(t, svc)
+	ctx := context.Background()
+
+	const streams = 8
+	data := payload(1 << 20)
+	open := make([]hashv1.HashService_SumStreamClient, streams)
+	for i := range open {
+		stream, err := c.SumStream(ctx)
+		require.NoError(t, err)
+		require.NoError(t, sendChunks(stream, data[:len(data)/2], 64<<10))
+		open[i] = stream
+	}
+
+	stopLoad := make(chan struct{})
+	loadErrs := make(chan error, 1024)
+	var load sync.WaitGroup
+	for range 4 {
+		load.Add(1)
+		go func() {
+			defer load.Done()
+			for {
+				select {
+				case <-stopLoad:
+					return
+				default:
+				}
+				_, err := c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: data[:4096]})
+				if err != nil {
+					loadErrs <- err
+					return
+				}
+			}
+		}()
+	}
+
+	require.NoError(t, svc.Terminate())
+	for i, stream := range open {
+		for rest := data[len(data)/2:]; len(rest) > 0; rest = rest[min(len(rest), 64<<10):] {
+			require.NoError(t, stream.Send(&hashv1.SumStreamRequest{Chunk: rest[:min(len(rest), 64<<10)]}), "stream %d", i)
+		}
+		resp, err := stream.CloseAndRecv()
+		require.NoError(t, err, "stream %d was accepted before SIGTERM and must complete", i)
+		assert.Equal(t, sha(data), resp.GetDigest(), "stream %d", i)
+	}
+
+	select {
+	case <-svc.Exited():
+		assert.NoError(t, svc.Wait(), "exit status after SIGTERM")
+	case <-time.After(15 * time.Second):
+		t.Fatal("hashd did not exit after draining")
+	}
+	close(stopLoad)
+	load.Wait()
+	close(loadErrs)
+	for err := range loadErrs {
+		assert.Equal(t, codes.Unavailable, status.Code(err), "load RPCs may only be refused, not dropped: %v", err)
+	}
+}
+
+func TestClientsRecoverAfterCrashAndRestart(t *testing.T) {
+	svc := servicetest.Start(t)
+	c := client(t, svc)
+	req := &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: []byte("before")}
+	_, err := c.Sum(context.Background(), req)
+	require.NoError(t, err)
+
+	svc.Kill()
+	_, err = c.Sum(context.Background(), req)
+	assert.Equal(t, codes.Unavailable, status.Code(err), "while down: %v", err)
+
+	svc.Restart(t)
+	require.Eventually(t, func() bool {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		resp, err := c.Sum(ctx, req)
+		return err == nil && assert.ObjectsAreEqual(sha(req.Data), resp.GetDigest())
+	}, 15*time.Second, 100*time.Millisecond, "the same client connection must recover")
+}

@@ -1,0 +1,59 @@
+package grpcserver
+
+import (
+	"errors"
+	"flag"
+	"time"
+)
+
+// Config is the transport configuration shared by every service. Register
+// it on a FlagSet with RegisterFlags; services add their own flags beside it.
+type Config struct {
+	// Listen is the gRPC address; port 0 picks a free port.
+	Listen string
+	// MetricsListen is the HTTP address of /metrics; port 0 picks a free port.
+	MetricsListen string
+	// AddrFile, if set, receives the bound addresses (svcproc.Addrs) once the
+	// server accepts connections. Tests and tools use it with port 0.
+	AddrFile string
+	// TLSCert and TLSKey are PEM files. Both are required unless Insecure.
+	TLSCert, TLSKey string
+	// Insecure serves plaintext gRPC. Only for local development.
+	Insecure bool
+	// MaxMessageBytes bounds every received and sent message; larger
+	// messages fail with RESOURCE_EXHAUSTED.
+	MaxMessageBytes int
+	// MaxDeadline caps how long any RPC may run, whatever deadline (or none)
+	// the client sent.
+	MaxDeadline time.Duration
+	// DrainTimeout bounds the graceful shutdown: RPCs still running after it
+	// are cancelled.
+	DrainTimeout time.Duration
+}
+
+// RegisterFlags binds c to flags on fs, with the given default addresses.
+func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
+	fs.StringVar(&c.Listen, "listen", listen, "gRPC listen address (host:port; port 0 picks a free port)")
+	fs.StringVar(&c.MetricsListen, "metrics_listen", metricsListen, "Prometheus /metrics HTTP listen address")
+	fs.StringVar(&c.AddrFile, "addr_file", "", "if set, write the bound addresses here as JSON once serving")
+	fs.StringVar(&c.TLSCert, "tls_cert", "", "PEM certificate chain for TLS")
+	fs.StringVar(&c.TLSKey, "tls_key", "", "PEM private key for TLS")
+	fs.BoolVar(&c.Insecure, "insecure", false, "serve plaintext gRPC instead of TLS (development only)")
+	fs.IntVar(&c.MaxMessageBytes, "max_message_bytes", 4<<20, "largest gRPC message accepted or sent, in bytes")
+	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline")
+	fs.DurationVar(&c.DrainTimeout, "drain_timeout", 20*time.Second, "how long shutdown waits for in-flight RPCs")
+}
+
+func (c *Config) validate() error {
+	switch {
+	case c.Insecure && (c.TLSCert != "" || c.TLSKey != ""):
+		return errors.New("-insecure conflicts with -tls_cert/-tls_key")
+	case !c.Insecure && (c.TLSCert == "" || c.TLSKey == ""):
+		return errors.New("TLS needs -tls_cert and -tls_key (or -insecure for plaintext development)")
+	case c.MaxMessageBytes <= 0:
+		return errors.New("-max_message_bytes must be positive")
+	case c.MaxDeadline <= 0 || c.DrainTimeout <= 0:
+		return errors.New("-max_deadline and -drain_timeout must be positive")
+	}
+	return nil
+}

@@ -1,0 +1,59 @@
+package grpcserver
+
+import (
+	"context"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/status"
+)
+
+// capDeadline bounds ctx by max, so that a client without a deadline (or
+// with a very long one) cannot hold server resources indefinitely.
+func capDeadline(ctx context.Context, max time.Duration) (context.Context, context.CancelFunc) {
+	if d, ok := ctx.Deadline(); ok && time.Until(d) <= max {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, max)
+}
+
+func capDeadlineUnary(max time.Duration) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		ctx, cancel := capDeadline(ctx, max)
+		defer cancel()
+		return handler(ctx, req)
+	}
+}
+
+func capDeadlineStream(max time.Duration) grpc.StreamServerInterceptor {
+	return func(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		ctx, cancel := capDeadline(ss.Context(), max)
+		defer cancel()
+		return handler(srv, &streamWithContext{ServerStream: ss, ctx: ctx})
+	}
+}
+
+// streamWithContext overrides a stream's context, the documented way for an
+// interceptor to change it, and makes RecvMsg honour that context: grpc-go's
+// RecvMsg waits on the transport alone, so a client that stalls mid-stream
+// would otherwise outlive the deadline cap.
+type streamWithContext struct {
+	grpc.ServerStream
+	ctx context.Context
+}
+
+func (s *streamWithContext) Context() context.Context { return s.ctx }
+
+func (s *streamWithContext) RecvMsg(m any) error {
+	received := make(chan error, 1)
+	// When ctx wins, this goroutine ends once the handler returns and gRPC
+	// tears the stream down; m belongs to this one call, so nothing else
+	// reads what it may still write.
+	go func() { received <- s.ServerStream.RecvMsg(m) }()
+	select {
+	case err := <-received:
+		return err
+	case <-s.ctx.Done():
+		return status.FromContextError(s.ctx.Err()).Err()
+	}
+}

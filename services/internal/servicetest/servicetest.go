@@ -1,0 +1,117 @@
+// Package servicetest starts a real, Bazel-built service binary for an
+// integration test: on loopback ports, with TLS from a fresh development
+// certificate, and stopped when the test ends.
+//
+// The go_test names the binary in its data and passes its runfiles path in
+// the SERVICE_RLOCATION environment variable:
+//
+//	go_test(
+//	    data = [":hashd"],
+//	    env = {"SERVICE_RLOCATION": "$(rlocationpath :hashd)"},
+//	)
+package servicetest
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/bazelbuild/rules_go/go/runfiles"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	"example.com/starter/tools/devcert"
+	"example.com/starter/tools/grpcclient"
+	"example.com/starter/tools/svcproc"
+)
+
+// startTimeout bounds how long a service may take to start serving.
+const startTimeout = 15 * time.Second
+
+// Service is a running service binary.
+type Service struct {
+	*svcproc.Process
+	bin   string
+	args  []string
+	certs devcert.Files
+}
+
+// Start runs the binary named by SERVICE_RLOCATION with TLS and args, and
+// stops it with SIGTERM when the test ends (failing the test if that does
+// not end in a clean exit).
+func Start(t *testing.T, args ...string) *Service {
+	t.Helper()
+	bin, err := runfiles.Rlocation(os.Getenv("SERVICE_RLOCATION"))
+	require.NoError(t, err, "locating the service binary (is SERVICE_RLOCATION set in the go_test?)")
+	certs, err := devcert.Write(t.TempDir())
+	require.NoError(t, err)
+	s := &Service{
+		bin:   bin,
+		certs: certs,
+		args: append([]string{
+			"-listen=127.0.0.1:0",
+			"-metrics_listen=127.0.0.1:0",
+			"-tls_cert=" + certs.Cert,
+			"-tls_key=" + certs.Key,
+		}, args...),
+	}
+	s.start(t, s.args)
+	return s
+}
+
+func (s *Service) start(t *testing.T, args []string) {
+	t.Helper()
+	proc, err := svcproc.Start(s.bin, args, testWriter{t}, startTimeout)
+	require.NoError(t, err)
+	s.Process = proc
+	t.Cleanup(func() {
+		select {
+		case <-proc.Exited():
+			return // the test stopped or crashed it on purpose
+		default:
+		}
+		if err := proc.Stop(startTimeout); err != nil {
+			t.Errorf("service did not shut down cleanly: %v", err)
+		}
+	})
+}
+
+// Restart starts the binary again on the same ports, as a supervisor would
+// after a crash. The previous process must have exited.
+func (s *Service) Restart(t *testing.T) {
+	t.Helper()
+	args := append(append([]string{}, s.args...), "-listen="+s.Addrs.GRPC, "-metrics_listen="+s.Addrs.Metrics)
+	s.start(t, args)
+}
+
+// Dial returns a TLS client connection to the service, closed at test end.
+// Its message limit is large so that tests can send what the server refuses.
+func (s *Service) Dial(t *testing.T) *grpc.ClientConn {
+	t.Helper()
+	conn, err := grpcclient.Dial(s.Addrs.GRPC, grpcclient.Options{CAFile: s.certs.CA, MaxMessageBytes: 64 << 20})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = conn.Close() })
+	return conn
+}
+
+// Metrics returns the body of the service's /metrics page.
+func (s *Service) Metrics(t *testing.T) string {
+	t.Helper()
+	resp, err := http.Get("http://" + s.Addrs.Metrics + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return string(body)
+}
+
+// testWriter sends the service's logs to the test log.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(string(p))
+	return len(p), nil
+}

@@ -1,0 +1,94 @@
+// Integration tests: they start the real scand binary and call it over TLS.
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+
+	commonv1 "example.com/starter/proto/common/v1"
+	scanv1 "example.com/starter/proto/scan/v1"
+	"example.com/starter/services/internal/servicetest"
+)
+
+var csv = []byte("id,name,team\n1,scand,platform\n2,hashd,platform\n")
+
+func TestScansMatchBytesPackageOnBothBackends(t *testing.T) {
+	for _, tc := range []struct {
+		flag    string
+		backend commonv1.Backend
+	}{{"c", commonv1.Backend_BACKEND_C}, {"go", commonv1.Backend_BACKEND_GO}} {
+		t.Run(tc.flag, func(t *testing.T) {
+			c := scanv1.NewScanServiceClient(servicetest.Start(t, "-backend="+tc.flag).Dial(t))
+			ctx := context.Background()
+
+			first, err := c.IndexAny(ctx, &scanv1.IndexAnyRequest{Data: csv, Set: []byte(",\n")})
+			require.NoError(t, err)
+			assert.Equal(t, []uint64{uint64(bytes.IndexAny(csv, ",\n"))}, first.GetIndices())
+			assert.Equal(t, tc.backend, first.GetBackend())
+
+			all, err := c.IndexAny(ctx, &scanv1.IndexAnyRequest{Data: csv, Set: []byte(",\n"), All: true})
+			require.NoError(t, err)
+			var want []uint64
+			for i, b := range csv {
+				if b == ',' || b == '\n' {
+					want = append(want, uint64(i))
+				}
+			}
+			assert.Equal(t, want, all.GetIndices())
+
+			none, err := c.IndexAny(ctx, &scanv1.IndexAnyRequest{Data: csv, Set: []byte("|")})
+			require.NoError(t, err)
+			assert.Empty(t, none.GetIndices())
+
+			count, err := c.CountByte(ctx, &scanv1.CountByteRequest{Data: csv, Value: ','})
+			require.NoError(t, err)
+			assert.EqualValues(t, bytes.Count(csv, []byte(",")), count.GetCount())
+
+			same, err := c.Compare(ctx, &scanv1.CompareRequest{A: csv, B: bytes.Clone(csv)})
+			require.NoError(t, err)
+			assert.True(t, same.GetEqual())
+			assert.EqualValues(t, -1, same.GetFirstDifference())
+
+			changed := bytes.Clone(csv)
+			changed[30] ^= 1
+			diff, err := c.Compare(ctx, &scanv1.CompareRequest{A: csv, B: changed})
+			require.NoError(t, err)
+			assert.False(t, diff.GetEqual())
+			assert.EqualValues(t, 30, diff.GetFirstDifference())
+		})
+	}
+}
+
+func TestBadInputGetsTheRightStatus(t *testing.T) {
+	c := scanv1.NewScanServiceClient(servicetest.Start(t, "-max_message_bytes=65536").Dial(t))
+	ctx := context.Background()
+
+	for _, set := range [][]byte{nil, bytes.Repeat([]byte("x"), 17)} {
+		_, err := c.IndexAny(ctx, &scanv1.IndexAnyRequest{Data: csv, Set: set})
+		assert.Equal(t, codes.InvalidArgument, status.Code(err), "set of %d bytes: %v", len(set), err)
+	}
+	_, err := c.CountByte(ctx, &scanv1.CountByteRequest{Data: csv, Value: 256})
+	assert.Equal(t, codes.InvalidArgument, status.Code(err), "value 256: %v", err)
+
+	_, err = c.CountByte(ctx, &scanv1.CountByteRequest{Data: make([]byte, 1<<17), Value: 0})
+	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "message over the limit: %v", err)
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	svc := servicetest.Start(t)
+	conn := svc.Dial(t)
+	resp, err := healthpb.NewHealthClient(conn).Check(context.Background(), &healthpb.HealthCheckRequest{Service: "scan.v1.ScanService"})
+	require.NoError(t, err)
+	assert.Equal(t, healthpb.HealthCheckResponse_SERVING, resp.GetStatus())
+
+	_, err = scanv1.NewScanServiceClient(conn).CountByte(context.Background(), &scanv1.CountByteRequest{Data: csv, Value: ','})
+	require.NoError(t, err)
+	assert.Contains(t, svc.Metrics(t), `grpc_server_handled_total{grpc_code="OK",grpc_method="/scan.v1.ScanService/CountByte"} 1`)
+}

@@ -1,0 +1,96 @@
+// Package devcert writes a throwaway certificate authority and a server
+// certificate for localhost, so the demo and tests can run the services with
+// real TLS. Never use these certificates outside a development machine.
+package devcert
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Files names the PEM files Write creates.
+type Files struct {
+	CA, Cert, Key string
+}
+
+// Write creates ca.pem, server.pem and server-key.pem in dir. The server
+// certificate is valid for one day for localhost, 127.0.0.1 and ::1.
+func Write(dir string) (Files, error) {
+	files := Files{
+		CA:   filepath.Join(dir, "ca.pem"),
+		Cert: filepath.Join(dir, "server.pem"),
+		Key:  filepath.Join(dir, "server-key.pem"),
+	}
+	now := time.Now()
+
+	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return Files{}, err
+	}
+	caTemplate := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "go-c-starter development CA"},
+		NotBefore:             now.Add(-time.Hour),
+		NotAfter:              now.Add(24 * time.Hour),
+		KeyUsage:              x509.KeyUsageCertSign,
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTemplate, caTemplate, &caKey.PublicKey, caKey)
+	if err != nil {
+		return Files{}, err
+	}
+	ca, err := x509.ParseCertificate(caDER)
+	if err != nil {
+		return Files{}, err
+	}
+
+	serverKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return Files{}, err
+	}
+	serverTemplate := &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: "localhost"},
+		DNSNames:     []string{"localhost"},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+		NotBefore:    now.Add(-time.Hour),
+		NotAfter:     now.Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	serverDER, err := x509.CreateCertificate(rand.Reader, serverTemplate, ca, &serverKey.PublicKey, caKey)
+	if err != nil {
+		return Files{}, err
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(serverKey)
+	if err != nil {
+		return Files{}, err
+	}
+
+	for _, f := range []struct {
+		path, blockType string
+		der             []byte
+		mode            os.FileMode
+	}{
+		{files.CA, "CERTIFICATE", caDER, 0o644},
+		{files.Cert, "CERTIFICATE", serverDER, 0o644},
+		{files.Key, "PRIVATE KEY", keyDER, 0o600},
+	} {
+		data := pem.EncodeToMemory(&pem.Block{Type: f.blockType, Bytes: f.der})
+		if err := os.WriteFile(f.path, data, f.mode); err != nil {
+			return Files{}, fmt.Errorf("devcert: %w", err)
+		}
+	}
+	return files, nil
+}

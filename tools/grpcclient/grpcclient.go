@@ -1,0 +1,66 @@
+// Package grpcclient dials this repository's services with the transport
+// settings they expect: TLS 1.2+ with ALPN "h2" verified against a CA file,
+// or plaintext when the server runs with -insecure.
+package grpcclient
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"os"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+// Options configures Dial.
+type Options struct {
+	// CAFile is a PEM bundle of roots that sign the server's certificate.
+	// Required unless Insecure.
+	CAFile string
+	// Insecure dials without TLS.
+	Insecure bool
+	// MaxMessageBytes bounds received and sent messages; 0 keeps gRPC's defaults.
+	MaxMessageBytes int
+}
+
+// Dial returns a client connection to addr. Like grpc.NewClient it does not
+// connect until the first RPC.
+func Dial(addr string, opts Options) (*grpc.ClientConn, error) {
+	creds, err := transportCredentials(opts)
+	if err != nil {
+		return nil, err
+	}
+	dialOpts := []grpc.DialOption{grpc.WithTransportCredentials(creds)}
+	if opts.MaxMessageBytes > 0 {
+		dialOpts = append(dialOpts, grpc.WithDefaultCallOptions(
+			grpc.MaxCallRecvMsgSize(opts.MaxMessageBytes),
+			grpc.MaxCallSendMsgSize(opts.MaxMessageBytes),
+		))
+	}
+	return grpc.NewClient(addr, dialOpts...)
+}
+
+func transportCredentials(opts Options) (credentials.TransportCredentials, error) {
+	if opts.Insecure {
+		return insecure.NewCredentials(), nil
+	}
+	if opts.CAFile == "" {
+		return nil, errors.New("grpcclient: a CA file is required for TLS (or use insecure mode)")
+	}
+	pemData, err := os.ReadFile(opts.CAFile)
+	if err != nil {
+		return nil, fmt.Errorf("grpcclient: %w", err)
+	}
+	roots := x509.NewCertPool()
+	if !roots.AppendCertsFromPEM(pemData) {
+		return nil, fmt.Errorf("grpcclient: no certificates in %s", opts.CAFile)
+	}
+	return credentials.NewTLS(&tls.Config{
+		RootCAs:    roots,
+		MinVersion: tls.VersionTLS12,
+		NextProtos: []string{"h2"},
+	}), nil
+}
