@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"google.golang.org/grpc"
+
+	"example.com/starter/tools/grpcclient"
+)
+
+// driver runs closed-loop load against one service: each client has its own
+// connection and sends its next request as soon as the previous one returns.
+type driver struct {
+	addr, caFile string
+	call         func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error
+}
+
+// result is one measurement.
+type result struct {
+	elapsed   time.Duration
+	latencies []time.Duration // sorted
+	errors    int
+}
+
+func (r result) count() int { return len(r.latencies) }
+
+func (r result) rps() float64 { return float64(len(r.latencies)) / r.elapsed.Seconds() }
+
+// p returns the q-th percentile latency.
+func (r result) p(q int) time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	return r.latencies[(len(r.latencies)-1)*q/100]
+}
+
+// median measures repeat times and returns the run with the median rate.
+func (d driver) median(clients, size int, duration time.Duration, repeat int) (result, error) {
+	runs := make([]result, 0, repeat)
+	for range repeat {
+		r, err := d.run(clients, size, duration)
+		if err != nil {
+			return result{}, err
+		}
+		runs = append(runs, r)
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i].rps() < runs[j].rps() })
+	return runs[len(runs)/2], nil
+}
+
+func (d driver) run(clients, size int, duration time.Duration) (result, error) {
+	conns := make([]*grpc.ClientConn, clients)
+	for i := range conns {
+		conn, err := grpcclient.Dial(d.addr, grpcclient.Options{CAFile: d.caFile, MaxMessageBytes: 8 << 20})
+		if err != nil {
+			return result{}, err
+		}
+		defer conn.Close()
+		// Connect and warm up outside the measurement.
+		if err := d.call(context.Background(), conn, payload(size)); err != nil {
+			return result{}, fmt.Errorf("warm-up: %w", err)
+		}
+		conns[i] = conn
+	}
+
+	var (
+		mu        sync.Mutex
+		latencies []time.Duration
+		errs      int
+		wg        sync.WaitGroup
+	)
+	start := time.Now()
+	deadline := start.Add(duration)
+	for _, conn := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data := payload(size)
+			var local []time.Duration
+			localErrs := 0
+			for time.Now().Before(deadline) {
+				t := time.Now()
+				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				err := d.call(ctx, conn, data)
+				cancel()
+				if err != nil {
+					localErrs++
+					continue
+				}
+				local = append(local, time.Since(t))
+			}
+			mu.Lock()
+			latencies = append(latencies, local...)
+			errs += localErrs
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	slices.Sort(latencies)
+	return result{elapsed: time.Since(start), latencies: latencies, errors: errs}, nil
+}

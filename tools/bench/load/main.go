@@ -1,0 +1,121 @@
+// Command load measures hashd and scand under closed-loop gRPC load, with
+// the C backend and the pure-Go backend side by side in one run, and writes
+// docs/services.md:
+//
+//	tools/bazel run -c opt //tools/bench/load -- -out=docs/services.md
+//
+// Every cell (service, backend, concurrency, payload size) runs -repeat
+// times for -duration; the report gives the median requests/s and the p50
+// and p99 latency of the median run. A final soak runs each service's C
+// backend at concurrency 64 for -soak and must see zero errors.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bazelbuild/rules_go/go/runfiles"
+
+	"example.com/starter/tools/devcert"
+	"example.com/starter/tools/svcproc"
+)
+
+// Runfiles paths of the service binaries, set by x_defs in BUILD.bazel.
+var hashdRlocation, scandRlocation string
+
+func main() {
+	out := flag.String("out", "", "write the Markdown report here (relative to the workspace); stdout if empty")
+	duration := flag.Duration("duration", 3*time.Second, "length of one measurement")
+	repeat := flag.Int("repeat", 3, "measurements per cell; the median is reported")
+	soak := flag.Duration("soak", 60*time.Second, "length of the zero-error run at concurrency 64 (0 skips it)")
+	concurrency := flag.String("concurrency", "1,16,64", "client counts to measure")
+	sizes := flag.String("sizes", "64,4096,1048576", "payload sizes in bytes")
+	flag.Parse()
+
+	if err := run(*out, *duration, *repeat, *soak, parseInts(*concurrency), parseInts(*sizes)); err != nil {
+		fmt.Fprintln(os.Stderr, "load:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out string, duration time.Duration, repeat int, soak time.Duration, concurrency, sizes []int) error {
+	dir, err := os.MkdirTemp("", "load")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	certs, err := devcert.Write(dir)
+	if err != nil {
+		return err
+	}
+
+	report := newReport(duration, repeat, soak)
+	for _, svc := range targets {
+		bin, err := runfiles.Rlocation(*svc.rlocation)
+		if err != nil {
+			return err
+		}
+		for _, backend := range []string{"c", "go"} {
+			proc, err := svcproc.Start(bin, []string{
+				"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0", "-backend=" + backend,
+				"-tls_cert=" + certs.Cert, "-tls_key=" + certs.Key,
+			}, os.Stderr, 15*time.Second)
+			if err != nil {
+				return err
+			}
+			d := driver{addr: proc.Addrs.GRPC, caFile: certs.CA, call: svc.call}
+			for _, c := range concurrency {
+				for _, size := range sizes {
+					res, err := d.median(c, size, duration, repeat)
+					if err != nil {
+						proc.Kill()
+						return fmt.Errorf("%s/%s c=%d size=%d: %w", svc.name, backend, c, size, err)
+					}
+					fmt.Fprintf(os.Stderr, "%s %-2s c=%-3d %8d B: %9.0f req/s p50 %v p99 %v errors %d\n",
+						svc.name, backend, c, size, res.rps(), res.p(50), res.p(99), res.errors)
+					report.add(svc.name, backend, c, size, res)
+				}
+			}
+			if soak > 0 && backend == "c" {
+				res, err := d.run(64, 4096, soak)
+				if err != nil {
+					proc.Kill()
+					return err
+				}
+				fmt.Fprintf(os.Stderr, "%s soak: %d requests, %d errors\n", svc.name, res.count(), res.errors)
+				report.addSoak(svc.name, res)
+			}
+			if err := proc.Stop(30 * time.Second); err != nil {
+				return fmt.Errorf("stopping %s: %w", svc.name, err)
+			}
+		}
+	}
+
+	text := report.markdown(strings.Join(os.Args[1:], " "))
+	if out == "" {
+		fmt.Print(text)
+		return nil
+	}
+	if ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY"); ws != "" && !filepath.IsAbs(out) {
+		out = filepath.Join(ws, out)
+	}
+	return os.WriteFile(out, []byte(text), 0o644)
+}
+
+func parseInts(list string) []int {
+	var ints []int
+	for _, f := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			fmt.Fprintf(os.Stderr, "load: bad list %q\n", list)
+			os.Exit(2)
+		}
+		ints = append(ints, n)
+	}
+	return ints
+}
