@@ -2,6 +2,12 @@ package simd
 
 import "errors"
 
-// ErrInvalidArgument reports input the C library rejected, such as a
-// missing buffer.
-var ErrInvalidArgument = errors.New("simd: invalid argument")
+var (
+	// ErrInvalidArgument reports input the kernels reject: a byte set that
+	// is empty or longer than MaxSet bytes, or an unknown implementation
+	// name.
+	ErrInvalidArgument = errors.New("simd: invalid argument")
+	// ErrUnsupported reports a ForceImpl of an implementation this CPU or
+	// build cannot run.
+	ErrUnsupported = errors.New("simd: implementation not supported")
+)

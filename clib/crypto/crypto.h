@@ -1,0 +1,85 @@
+/*
+ * crypto.h: SHA-256 and HMAC-SHA256 for Go services, on OpenSSL libcrypto.
+ *
+ * Ownership and lengths: functions read input buffers only within
+ * [ptr, ptr + len) and keep no pointer to them after returning. A buffer
+ * pointer may be NULL only when its length is 0. Digests are written to
+ * caller-owned arrays of CRYPTO_SHA256_SIZE bytes (n of them, contiguous,
+ * for the batch calls) and only on CRYPTO_OK. Errors come back as
+ * crypto_status codes; nothing aborts.
+ *
+ * Thread safety: every function may be called concurrently, except that one
+ * crypto_hasher must not be used by two threads at once.
+ */
+#ifndef CLIB_CRYPTO_CRYPTO_H_
+#define CLIB_CRYPTO_CRYPTO_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CRYPTO_SHA256_SIZE 32
+/* The most messages one batch call hashes. */
+#define CRYPTO_MAX_BATCH 4096
+
+typedef enum {
+  CRYPTO_OK = 0,
+  /* A required pointer was NULL (a buffer with length > 0, or an output). */
+  CRYPTO_EINVAL = 1,
+  /* A batch had more than CRYPTO_MAX_BATCH messages. */
+  CRYPTO_E2BIG = 2,
+  /* An allocation failed. */
+  CRYPTO_ENOMEM = 3,
+  /* OpenSSL reported a failure (e.g. SHA-256 unavailable in its config). */
+  CRYPTO_EBACKEND = 4,
+} crypto_status;
+
+/* crypto_sha256 writes SHA-256(data[0, len)) to out. */
+crypto_status crypto_sha256(const uint8_t *data, size_t len, uint8_t out[CRYPTO_SHA256_SIZE]);
+
+/* crypto_hmac_sha256 writes HMAC-SHA256 of data[0, len) under key[0,
+ * key_len) to out. Any key length, including 0, is allowed. */
+crypto_status crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data,
+                                 size_t len, uint8_t out[CRYPTO_SHA256_SIZE]);
+
+/*
+ * crypto_sha256_batch writes SHA-256(msgs[i][0, lens[i])) to
+ * out[32 * i, 32 * i + 32) for i in [0, n): one call for many (small)
+ * messages. msgs, lens and out may be NULL only when n is 0. All arguments
+ * are checked before anything is hashed.
+ */
+crypto_status crypto_sha256_batch(const uint8_t *const *msgs, const size_t *lens, size_t n,
+                                  uint8_t *out);
+
+/* crypto_hmac_sha256_batch is crypto_sha256_batch for HMAC-SHA256, with one
+ * key for all messages (its pads are computed once per call). */
+crypto_status crypto_hmac_sha256_batch(const uint8_t *key, size_t key_len,
+                                       const uint8_t *const *msgs, const size_t *lens, size_t n,
+                                       uint8_t *out);
+
+/*
+ * crypto_hasher: an incremental SHA-256 or HMAC-SHA256 for payloads that do
+ * not fit in memory at once. Create it with crypto_hasher_new_*, feed it
+ * with crypto_hasher_update, read the digest of everything fed so far with
+ * crypto_hasher_final (which does not end the stream: more updates may
+ * follow), and release it with crypto_hasher_free. The hasher copies the
+ * key; the caller keeps ownership of every buffer.
+ */
+typedef struct crypto_hasher crypto_hasher;
+
+/* On CRYPTO_OK, *h is a new hasher the caller must free. */
+crypto_status crypto_hasher_new_sha256(crypto_hasher **h);
+crypto_status crypto_hasher_new_hmac_sha256(const uint8_t *key, size_t key_len, crypto_hasher **h);
+crypto_status crypto_hasher_update(crypto_hasher *h, const uint8_t *data, size_t len);
+crypto_status crypto_hasher_final(const crypto_hasher *h, uint8_t out[CRYPTO_SHA256_SIZE]);
+/* Frees h; NULL is a no-op. */
+void crypto_hasher_free(crypto_hasher *h);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CLIB_CRYPTO_CRYPTO_H_ */

@@ -1,0 +1,9 @@
+//go:build !cgo
+
+package crypto
+
+// Native is Pure in builds without cgo.
+var Native = Pure
+
+// HasNative reports whether Native is the C library; false without cgo.
+func HasNative() bool { return false }

@@ -1,0 +1,26 @@
+//go:build !cgo
+
+package simd
+
+// Native is Pure in builds without cgo.
+var Native = Pure
+
+// HasNative reports whether Native is the C library; false without cgo.
+func HasNative() bool { return false }
+
+// Impl names the implementation Native uses: "go" without cgo.
+func Impl() string { return "go" }
+
+// Impls lists the implementations ForceImpl accepts on this machine.
+func Impls() []string { return []string{"go"} }
+
+// ForceImpl accepts only "go" without cgo.
+func ForceImpl(name string) error {
+	if name != "go" {
+		return ErrUnsupported
+	}
+	return nil
+}
+
+// ResetImpl does nothing without cgo.
+func ResetImpl() {}
