@@ -12,9 +12,6 @@ import (
 	"example.com/starter/services/internal/rpcerr"
 )
 
-// maxSetBytes is the largest byte set clib/simd scans for in one pass.
-const maxSetBytes = 16
-
 // Server is the ScanService implementation.
 type Server struct {
 	scanv1.UnimplementedScanServiceServer
@@ -29,8 +26,8 @@ func New(kernels simd.Kernels, id commonv1.Backend) *Server {
 
 // IndexAny finds the first, or every, byte of data that is in the set.
 func (s *Server) IndexAny(_ context.Context, req *scanv1.IndexAnyRequest) (*scanv1.IndexAnyResponse, error) {
-	if n := len(req.GetSet()); n == 0 || n > maxSetBytes {
-		return nil, rpcerr.InvalidField("set", "set has %d bytes; want 1 to %d", n, maxSetBytes)
+	if n := len(req.GetSet()); n == 0 || n > simd.MaxSet {
+		return nil, rpcerr.InvalidField("set", "set has %d bytes; want 1 to %d", n, simd.MaxSet)
 	}
 	resp := &scanv1.IndexAnyResponse{Backend: s.backendID}
 	if req.GetAll() {
