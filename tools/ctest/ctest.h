@@ -91,7 +91,8 @@ void ctest_assert_string(const char *file, int line, const char *what, const cha
 
 #define CTEST_EQUAL_AS_(type, kind, name, expected, actual)                                  \
   do {                                                                                       \
-    type ctest_e_ = (expected), ctest_a_ = (actual);                                         \
+    type ctest_e_ = (expected);                                                              \
+    type ctest_a_ = (actual);                                                                \
     ctest_assert_equal(__FILE__, __LINE__, name "(" #expected ", " #actual ")", &ctest_e_, \
                        &ctest_a_, sizeof ctest_e_, 1, kind);                                 \
   } while (0)

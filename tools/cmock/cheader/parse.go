@@ -93,7 +93,7 @@ type parser struct {
 
 // specs holds the storage-class and function specifiers of a declaration.
 type specs struct {
-	typedef, static, noreturn bool
+	typedef, static, extern, noreturn bool
 }
 
 var typeKeywords = map[string]bool{
@@ -197,7 +197,7 @@ func (p *parser) declaration() error {
 				return p.skipBalanced("{", "}")
 			}
 			if t := p.peek(); t.kind == tokIdent {
-				return p.errorf(t, "K&R-style definition of %s is not supported; use a prototype", name)
+				return p.errorf(t, "expected \";\" after the declaration of %s (K&R-style definitions are not supported)", name)
 			}
 		}
 		switch {
@@ -207,6 +207,10 @@ func (p *parser) declaration() error {
 			if err := p.addFunction(start, at, name, typ, sp); err != nil {
 				return err
 			}
+		case !sp.extern && !sp.static:
+			// A header declares variables extern; without it this is most
+			// likely a macro invocation that cmock cannot expand.
+			return p.errorf(start, "%s is neither a prototype nor an extern declaration (a macro cmock cannot expand?)", name)
 		}
 		if !p.accept(",") {
 			return p.expect(";")
@@ -267,7 +271,9 @@ loop:
 			sp.static = true
 		case "_Noreturn":
 			sp.noreturn = true
-		case "extern", "register", "auto", "inline", "__inline", "__inline__":
+		case "extern":
+			sp.extern = true
+		case "register", "auto", "inline", "__inline", "__inline__":
 		case "const":
 			base.Const = true
 		case "volatile":
@@ -579,9 +585,9 @@ func (p *parser) adjustParam(name string, typ *Type) Param {
 			c.Const = true
 			elem = &c
 		}
-		return Param{Name: name, Type: &Type{Kind: Pointer, Elem: elem}, ArrayLen: r.Len}
+		return Param{Name: name, Type: &Type{Kind: Pointer, Elem: elem}, ArrayLen: r.Len, Declared: typ}
 	case Func:
-		return Param{Name: name, Type: &Type{Kind: Pointer, Elem: typ}}
+		return Param{Name: name, Type: &Type{Kind: Pointer, Elem: typ}, Declared: typ}
 	}
-	return Param{Name: name, Type: typ}
+	return Param{Name: name, Type: typ, Declared: typ}
 }

@@ -37,6 +37,10 @@ type Param struct {
 	// ArrayLen is the declared length of a parameter written as an array
 	// (`int v[4]` has Type `int *` and ArrayLen "4"); "" otherwise.
 	ArrayLen string
+	// Declared is the type as written, before C's adjustment of array and
+	// function parameters to pointers. A definition of the function must
+	// spell it so (gcc's -Warray-parameter compares the two).
+	Declared *Type
 }
 
 // Decl spells t as a declaration of name (name may be empty for a type name),

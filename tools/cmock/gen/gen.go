@@ -78,8 +78,13 @@ func (f *function) andReturn() string {
 	return ""
 }
 
+// prototype spells f as the header declares it.
 func (f *function) prototype() string {
-	return (&cheader.Type{Kind: cheader.Func, Ret: f.Ret, Params: paramsOf(f)}).Decl(f.Name)
+	params := paramsOf(f)
+	for i := range params {
+		params[i].Type = params[i].Declared
+	}
+	return (&cheader.Type{Kind: cheader.Func, Ret: f.Ret, Params: params}).Decl(f.Name)
 }
 
 // argNames is the parameter names, in order.

@@ -11,6 +11,7 @@ const (
 	checkValue  check = iota // the argument's bytes
 	checkString              // a `const char *`: the strings
 	checkData                // an object pointer: depth elements behind it
+	checkFloat               // a floating-point value, by value
 )
 
 // param is a parameter together with everything the generator decides
@@ -45,6 +46,9 @@ var kinds = map[cheader.Class]string{
 
 func analyze(h *cheader.Header, n *normalizers, p cheader.Param) param {
 	a := param{Param: p, check: checkValue, kind: kinds[h.Classify(p.Type)], norm: n.of(p.Type)}
+	if h.Classify(p.Type) == cheader.ClassFloat {
+		a.check = checkFloat
+	}
 	if p.Type.Kind != cheader.Pointer {
 		return a
 	}

@@ -3,6 +3,7 @@
  */
 #include "tools/cmock/runtime/cmock.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,13 @@ void cmock_check_value(const cmock_call *c, const char *param, const void *expec
                        const void *actual, size_t size, ctest_kind kind,
                        cmock_normalize normalize) {
   compare(c, param, expected, actual, size, 1, kind, normalize);
+}
+
+void cmock_check_float(const cmock_call *c, const char *param, long double expected,
+                       long double actual) {
+  if (expected == actual || (isnan(expected) && isnan(actual))) return;
+  ctest_fail(c->file, c->line, "%s: call #%d: parameter '%s': expected %.21Lg, actual %.21Lg", c->func,
+             c->call, param, expected, actual);
 }
 
 void cmock_check_string(const cmock_call *c, const char *param, const char *expected,

@@ -77,6 +77,10 @@ typedef void (*cmock_normalize)(void *dst, const void *src);
 void cmock_check_value(const cmock_call *c, const char *param, const void *expected,
                        const void *actual, size_t size, ctest_kind kind,
                        cmock_normalize normalize);
+/* cmock_check_float compares floating-point values by value (bytes would
+ * include long double's padding); NaN matches NaN. */
+void cmock_check_float(const cmock_call *c, const char *param, long double expected,
+                       long double actual);
 void cmock_check_string(const cmock_call *c, const char *param, const char *expected,
                         const char *actual);
 void cmock_check_data(const cmock_call *c, const char *param, const void *expected,
