@@ -9,16 +9,16 @@ import (
 
 func TestRunWritesMock(t *testing.T) {
 	dir := t.TempDir()
-	h, c := filepath.Join(dir, "Mocktypes.h"), filepath.Join(dir, "Mocktypes.c")
-	if err := run("gen/testdata/types.h", "types.h", h, c, false); err != nil {
+	h, c := filepath.Join(dir, "Mockok.h"), filepath.Join(dir, "Mockok.c")
+	if err := run("testdata/ok.h", "ok.h", h, c, false); err != nil {
 		t.Fatal(err)
 	}
 	src, err := os.ReadFile(h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(src), `#include "types.h"`) {
-		t.Errorf("Mocktypes.h does not include the header as asked")
+	if !strings.Contains(string(src), `#include "ok.h"`) {
+		t.Errorf("Mockok.h does not include the header as asked")
 	}
 	if _, err := os.Stat(c); err != nil {
 		t.Error(err)
