@@ -1,0 +1,138 @@
+package cheader
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParsePrototypes(t *testing.T) {
+	h, err := Parse("ok.h", `
+		#ifndef OK_H
+		#define OK_H
+		#include <stddef.h>
+		#ifdef __cplusplus
+		extern "C" {
+		#endif
+		typedef struct point { int x, y; } point;
+		typedef void (*cb_fn)(int);
+		typedef int vec3[3];
+		struct opaque;
+		extern int counter;
+		static inline int twice(int x) { return 2 * x; }
+		void f0(void);
+		const char *f1(const char *s, char *const out, int n);
+		int f2(int v[4], const vec3 w, int m[][3]);
+		void f3(cb_fn cb, void (*raw)(void), int fn(int));
+		int (*f4(int))(double);
+		struct point f5(point p, struct opaque *o, union u *x, enum e k);
+		void f0(void);
+		#ifdef __cplusplus
+		}
+		#endif
+		#endif
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"void f0(void)",
+		"const char *f1(const char *s, char *const out, int n)",
+		"int f2(int *v, const int *w, int (*m)[3])",
+		"void f3(cb_fn cb, void (*raw)(void), int (*fn)(int cmock_arg1))",
+		"int (*f4(int cmock_arg1))(double cmock_arg1)",
+		"struct point f5(point p, struct opaque *o, union u *x, enum e k)",
+	}
+	if len(h.Funcs) != len(want) {
+		t.Fatalf("got %d functions, want %d: %+v", len(h.Funcs), len(want), h.Funcs)
+	}
+	for i, f := range h.Funcs {
+		got := (&Type{Kind: Func, Ret: f.Ret, Params: f.Params}).Decl(f.Name)
+		if got != want[i] {
+			t.Errorf("function %d = %q, want %q", i, got, want[i])
+		}
+	}
+	if got := h.Funcs[2].Params[0].ArrayLen; got != "4" {
+		t.Errorf("ArrayLen of v = %q, want 4", got)
+	}
+	if got := h.Funcs[2].Params[1].ArrayLen; got != "3" {
+		t.Errorf("ArrayLen of w = %q, want 3", got)
+	}
+	if got := h.Funcs[2].Params[1].Declared.Decl("w"); got != "const vec3 w" {
+		t.Errorf("Declared of w = %q", got)
+	}
+	classes := map[string]Class{
+		"point": ClassBytes, "struct opaque": ClassOpaque, "cb_fn": ClassBytes,
+		"size_t": ClassUnsigned, "enum e": ClassSigned, "double": ClassFloat,
+		"unsigned char": ClassUnsigned, "void": ClassVoid, "other_t": ClassBytes,
+	}
+	for spec, want := range classes {
+		if got := h.Classify(&Type{Kind: Named, Spec: spec}); got != want {
+			t.Errorf("Classify(%s) = %v, want %v", spec, got, want)
+		}
+	}
+	if fs := h.Fields(&Type{Kind: Named, Spec: "point"}); len(fs) != 2 || fs[1].Name != "y" {
+		t.Errorf("Fields(point) = %+v", fs)
+	}
+}
+
+// TestUnsupported checks that what cmock cannot mock faithfully is an error
+// naming the file and line, never a silently wrong mock.
+func TestUnsupported(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"variadic", "int log_printf(const char *fmt, ...);", "bad.h:1: variadic functions cannot be mocked"},
+		{"variadic only", "\nint v(...);", "bad.h:2: variadic functions cannot be mocked"},
+		{"K&R empty list", "int f();", "bad.h:1: empty parameter list `()` declares no prototype"},
+		{"K&R definition", "int f(a, b)\nint a;\nint b;\n{ return a + b; }", "bad.h:2: expected \";\" after the declaration of f (K&R-style"},
+		{"implicit int", "\n\nf(void);", "bad.h:3: expected a name"},
+		{"bit-field param", "void f(int x : 3);", "bad.h:1: bit-field in a parameter list"},
+		{"noreturn", "_Noreturn void die(void);", "bad.h:1: _Noreturn function die cannot be mocked"},
+		{"static", "static int hidden(void);", "bad.h:1: static function hidden cannot be mocked"},
+		{"anonymous struct", "void f(struct { int a; } s);", "bad.h:1: f uses an anonymous struct"},
+		{"unknown conditional", "#ifdef FEATURE\nvoid f(void);\n#endif", "bad.h:2: declaration under `#ifdef FEATURE` (line 1)"},
+		{"unterminated if", "#if X\n", "bad.h:1: `#if X` has no #endif"},
+		{"stray endif", "#endif", "bad.h:1: #endif without #if"},
+		{"unterminated comment", "void f(void); /* oops", "bad.h:1: unterminated comment"},
+		{"missing semicolon", "void f(void)\nvoid g(void);", "bad.h:2: expected \";\""},
+		{"conflict", "void f(void);\nint f(void);", "bad.h:2: f redeclared with a different type (first declared on line 1)"},
+		{"atomic", "void f(_Atomic int x);", "bad.h:1: _Atomic is not supported"},
+		{"macro call", "DECLARE_API(foo);", "bad.h:1: foo is neither a prototype nor an extern declaration"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("bad.h", tc.src)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("error = %v, want prefix %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestConditionals(t *testing.T) {
+	h, err := Parse("cond.h", `
+		#if 0
+		void never(int);
+		#else
+		void always(void);
+		#endif
+		#ifndef LIMIT
+		#define LIMIT 4
+		#endif
+		#ifdef SOMETHING
+		#define ONLY_MACROS 1
+		#endif
+		#if defined(__cplusplus)
+		class X;
+		#elif 1
+		void c_only(void);
+		#endif
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range h.Funcs {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, " "); got != "always c_only" {
+		t.Errorf("functions = %q, want %q", got, "always c_only")
+	}
+}

@@ -1,0 +1,123 @@
+"""C unit tests with CMock-style mocks.
+
+    load("//tools/cmock:defs.bzl", "c_mock", "c_unit_test")
+
+    c_mock(name = "mock_sensor", hdr = "sensor.h", deps = [":sensor"])
+
+    c_unit_test(
+        name = "thermostat_test",
+        srcs = ["thermostat_test.c"],
+        mocks = [":mock_sensor"],
+        deps = [":thermostat"],
+    )
+
+Every c_mock is its own action, so changing a header regenerates only its
+mock and rebuilds only the tests that depend on it. See README.md here.
+"""
+
+load("@rules_cc//cc:defs.bzl", "cc_library", "cc_test")
+
+# Generated sources live under bazel-out, outside the --per_file_copt
+# patterns of .bazelrc, so they get the repository's C flags explicitly.
+C_COPTS = [
+    "-std=c11",
+    "-Wall",
+    "-Wextra",
+    "-Werror",
+]
+
+_CMOCK = Label("//tools/cmock")
+_CTEST = Label("//tools/ctest")
+_GEN_RUNNER = Label("//tools/ctest/gen_runner")
+_RUNTIME = Label("//tools/cmock/runtime")
+
+def c_mock(name, hdr, deps = [], strict_order = False, include = None, **kwargs):
+    """Generates Mock<hdr>.h/.c for a header and builds them as a cc_library.
+
+    A test includes the mock as `#include "Mock<stem>.h"` (for `foo.h`,
+    `Mockfoo.h`) and depends on this target; c_unit_test's runner calls the
+    mock's _Init, _Verify and _Destroy around every test.
+
+    Args:
+      name: the cc_library of the mock.
+      hdr: the header to mock, a file label ending in `.h`.
+      deps: the library that declares hdr (the mock includes it).
+      strict_order: calls must match expectations in the order they were set
+        across functions (and across all strict mocks), not only per function.
+      include: how the mock includes hdr; defaults to its workspace path,
+        e.g. "clib/simd/simd.h".
+      **kwargs: passed to the cc_library (visibility, testonly, ...).
+    """
+    stem = hdr.split(":")[-1].split("/")[-1]
+    if not stem.endswith(".h"):
+        fail("c_mock %s: hdr must name a .h file, got %r" % (name, hdr))
+    stem = stem[:-2]
+    out_h = "%s/Mock%s.h" % (name, stem)
+    out_c = "%s/Mock%s.c" % (name, stem)
+    native.genrule(
+        name = name + "_gen",
+        srcs = [hdr],
+        outs = [out_h, out_c],
+        cmd = " ".join([
+            "$(execpath %s)" % _CMOCK,
+            "-include",
+            include if include else "$(rootpath %s)" % hdr,
+            "-strict_order=%s" % ("true" if strict_order else "false"),
+            "-out_h $(execpath %s)" % out_h,
+            "-out_c $(execpath %s)" % out_c,
+            "$(execpath %s)" % hdr,
+        ]),
+        tools = [_CMOCK],
+        visibility = ["//visibility:private"],
+    )
+    cc_library(
+        name = name,
+        srcs = [out_c],
+        hdrs = [out_h],
+        # Makes the mock includable by its file name alone.
+        strip_include_prefix = name,
+        copts = C_COPTS,
+        deps = deps + [_CTEST, _RUNTIME],
+        testonly = True,
+        **kwargs
+    )
+
+def c_unit_test(name, srcs, mocks = [], deps = [], copts = [], size = "small", tags = [], **kwargs):
+    """A cc_test of ctest test functions, with a generated runner.
+
+    The runner calls every `void test_*(void)` in the .c files of srcs, with
+    `setUp`/`tearDown` if defined, and the _Init/_Verify/_Destroy of every
+    mock the files include. It prints `PASS test_x` or
+    `FAIL test_x: file:line: message` per test and `N passed, N failed`, and
+    writes JUnit XML for Bazel, which then lists each test case.
+
+    Args:
+      name: the cc_test.
+      srcs: the test files (and any private headers).
+      mocks: c_mock targets the tests use.
+      deps: the code under test and other libraries.
+      copts: extra C flags, after the repository's C11 warning flags.
+      size: the test size; unit tests are small.
+      tags: extra tags; "c_unit_test" is always added, to select these tests.
+      **kwargs: passed to the cc_test.
+    """
+    runner = name + "_runner.c"
+    tests = [s for s in srcs if s.endswith(".c")]
+    native.genrule(
+        name = name + "_runner",
+        srcs = tests,
+        outs = [runner],
+        cmd = "$(execpath %s) -o $@ %s" % (_GEN_RUNNER, " ".join(["$(execpath %s)" % t for t in tests])),
+        tools = [_GEN_RUNNER],
+        testonly = True,
+        visibility = ["//visibility:private"],
+    )
+    cc_test(
+        name = name,
+        srcs = srcs + [runner],
+        copts = C_COPTS + copts,
+        deps = mocks + deps + [_CTEST],
+        size = size,
+        tags = tags + ["c_unit_test"],
+        **kwargs
+    )

@@ -1,0 +1,61 @@
+/*
+ * failing_test.c: tests that must fail, one per kind of broken expectation.
+ * check_failures.sh runs this binary and compares its output with
+ * failing_test.expected: each failure must name the function, the call, the
+ * parameter, expected and actual values, and the line of this file.
+ */
+#include <stddef.h>
+
+#include "Mockheater.h"
+#include "Mocksensor.h"
+#include "tools/cmock/examples/thermostat.h"
+#include "tools/ctest/ctest.h"
+
+static int reading;
+
+void setUp(void) { reading = 18000; }
+
+void test_wrong_argument(void) {
+  sensor_read_ExpectAndReturn(7, NULL, SENSOR_OK); /* the thermostat reads channel 2 */
+  sensor_read_IgnoreArg_millidegrees();
+  sensor_read_ReturnThruPtr_millidegrees(&reading);
+  heater_apply_Ignore();
+  thermostat_step(2, 21000);
+}
+
+void test_missing_call(void) {
+  sensor_read_ExpectAnyArgsAndReturn(SENSOR_ERROR);
+  heater_off_Expect();
+  heater_off_Expect(); /* the thermostat turns it off once */
+  thermostat_step(0, 21000);
+}
+
+void test_extra_call(void) {
+  sensor_read_ExpectAnyArgsAndReturn(SENSOR_ERROR);
+  thermostat_step(0, 21000); /* also calls heater_off, which nobody expects */
+}
+
+void test_wrong_order(void) {
+  /* heater.h is mocked with strict_order: heater_name must come first. */
+  heater_name_ExpectAndReturn("main");
+  heater_off_Expect();
+  heater_off();
+  heater_name();
+}
+
+void test_wrong_struct_through_pointer(void) {
+  const heater_setting off = {.level = 0, .fan = false};
+  sensor_read_ExpectAnyArgsAndReturn(SENSOR_OK);
+  sensor_read_ReturnThruPtr_millidegrees(&reading);
+  heater_apply_Expect(&off);
+  thermostat_step(0, 21000);
+}
+
+void test_broken_assertion(void) {
+  TEST_ASSERT_EQUAL_STRING("heater", "cooler");
+}
+
+void test_passes(void) {
+  heater_name_ExpectAndReturn("main");
+  TEST_ASSERT_EQUAL_STRING("main", heater_name());
+}

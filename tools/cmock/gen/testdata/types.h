@@ -1,0 +1,58 @@
+/*
+ * types.h: corpus header for value types: enums, structs with padding,
+ * bit-fields and nested members, unions, opaque handles, typedef chains and
+ * standard integer types. Also include guards, extern "C" and #include.
+ */
+#ifndef TOOLS_CMOCK_GEN_TESTDATA_TYPES_H_
+#define TOOLS_CMOCK_GEN_TESTDATA_TYPES_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { COLOR_RED, COLOR_GREEN = 5, COLOR_BLUE } color;
+
+enum mode { MODE_A = -1, MODE_B = 1 };
+
+/* Padding after `tag` and after `flag` on common ABIs. */
+struct sample {
+  char tag;
+  double value;
+  bool flag;
+};
+
+typedef struct {
+  unsigned ready : 1;
+  unsigned count : 7;
+  struct sample last;
+  int history[3];
+} device_state;
+
+typedef union {
+  uint32_t word;
+  uint8_t bytes[4];
+} packet;
+
+typedef struct widget widget; /* opaque: never defined here */
+typedef widget *widget_handle;
+typedef color shade;          /* a typedef of a typedef */
+typedef unsigned long long counter_t;
+
+void types_set_color(color c, enum mode m, shade s);
+int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b);
+float types_mix(float f, double d, long double ld);
+struct sample types_sample(const struct sample s);
+device_state types_state(device_state st, const device_state *prev);
+packet types_packet(packet p);
+void types_widget(widget *w, widget_handle h, const widget *cw);
+counter_t types_count(counter_t c, unsigned char uc, signed char sc, long long ll);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TOOLS_CMOCK_GEN_TESTDATA_TYPES_H_ */

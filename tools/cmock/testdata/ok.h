@@ -1,0 +1,6 @@
+#ifndef OK_H
+#define OK_H
+
+int ok_get(int key);
+
+#endif

@@ -1,0 +1,6 @@
+#ifndef LOG_H
+#define LOG_H
+
+void log_write(int level, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,274 @@
+/*
+ * ctest.c: the runner, failure reporting and JUnit XML of ctest.h.
+ */
+#include "tools/ctest/ctest.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Holds the first failure of the current test: later ones (say, in tearDown
+ * after the body failed) would only repeat its consequences. */
+typedef struct {
+  int failed;
+  char message[1024];
+} result;
+
+static const ctest_case *current;
+static result current_result;
+static jmp_buf current_jump;
+
+void ctest_location(const char **file, int *line) {
+  *file = current != NULL ? current->file : "<no test>";
+  *line = current != NULL ? current->line : 0;
+}
+
+_Noreturn void ctest_fail(const char *file, int line, const char *fmt, ...) {
+  if (!current_result.failed) {
+    int n = snprintf(current_result.message, sizeof current_result.message, "%s:%d: ", file, line);
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(current_result.message + n, sizeof current_result.message - (size_t)n, fmt, args);
+    va_end(args);
+    current_result.failed = 1;
+  }
+  if (current == NULL) {
+    /* Called outside a test (say, by a mock from a static initializer):
+     * there is nowhere to jump back to. */
+    fprintf(stderr, "ctest: failure outside a test: %s\n", current_result.message);
+    abort();
+  }
+  longjmp(current_jump, 1);
+}
+
+/* format_int prints an integer of size bytes at p; 0 if size is unusual. */
+static int format_int(char *buf, size_t cap, const unsigned char *p, size_t size, int is_signed) {
+  long long s;
+  unsigned long long u;
+#define CTEST_READ_(bits)        \
+  case bits / 8: {               \
+    int##bits##_t sv;            \
+    uint##bits##_t uv;           \
+    memcpy(&sv, p, sizeof sv);   \
+    memcpy(&uv, p, sizeof uv);   \
+    s = sv;                      \
+    u = uv;                      \
+    break;                       \
+  }
+  switch (size) {
+    CTEST_READ_(8)
+    CTEST_READ_(16)
+    CTEST_READ_(32)
+    CTEST_READ_(64)
+    default:
+      return 0;
+  }
+#undef CTEST_READ_
+  if (is_signed) {
+    snprintf(buf, cap, "%lld", s);
+  } else {
+    snprintf(buf, cap, "%llu", u);
+  }
+  return 1;
+}
+
+/* format_value prints one element of size bytes at p as kind into buf. */
+static void format_value(char *buf, size_t cap, const unsigned char *p, size_t size,
+                         ctest_kind kind) {
+  switch (kind) {
+    case CTEST_SIGNED:
+    case CTEST_UNSIGNED:
+      if (format_int(buf, cap, p, size, kind == CTEST_SIGNED)) return;
+      break;
+    case CTEST_FLOAT:
+      if (size == sizeof(float)) {
+        float f;
+        memcpy(&f, p, sizeof f);
+        snprintf(buf, cap, "%.9g", (double)f);
+        return;
+      }
+      if (size == sizeof(double)) {
+        double d;
+        memcpy(&d, p, sizeof d);
+        snprintf(buf, cap, "%.17g", d);
+        return;
+      }
+      break;
+    case CTEST_POINTER:
+      if (size == sizeof(void *)) {
+        void *ptr;
+        memcpy(&ptr, p, sizeof ptr);
+        if (ptr == NULL) {
+          snprintf(buf, cap, "NULL");
+        } else {
+          snprintf(buf, cap, "%p", ptr);
+        }
+        return;
+      }
+      break;
+    case CTEST_BYTES:
+      break;
+  }
+  /* Bytes, and sizes the kinds above cannot print. */
+  size_t n = 0;
+  n += (size_t)snprintf(buf + n, cap - n, "{");
+  for (size_t i = 0; i < size && n + 8 < cap; i++) {
+    if (i == 32) {
+      n += (size_t)snprintf(buf + n, cap - n, " ...");
+      break;
+    }
+    n += (size_t)snprintf(buf + n, cap - n, i == 0 ? "%02x" : " %02x", p[i]);
+  }
+  snprintf(buf + n, cap - n, "}");
+}
+
+int ctest_compare(char *msg, size_t cap, const char *what, const void *expected,
+                  const void *actual, size_t elem_size, size_t count, ctest_kind kind) {
+  const unsigned char *e = expected, *a = actual;
+  if (count > 0 && (e == NULL || a == NULL)) {
+    if (e == a) return 0;
+    snprintf(msg, cap, "%s: expected %s, actual %s", what, e == NULL ? "NULL" : "data",
+             a == NULL ? "NULL" : "data");
+    return 1;
+  }
+  for (size_t i = 0; i < count; i++) {
+    if (memcmp(e + i * elem_size, a + i * elem_size, elem_size) == 0) continue;
+    char want[160], got[160], where[48] = "";
+    format_value(want, sizeof want, e + i * elem_size, elem_size, kind);
+    format_value(got, sizeof got, a + i * elem_size, elem_size, kind);
+    if (count > 1) snprintf(where, sizeof where, "element [%zu]: ", i);
+    snprintf(msg, cap, "%s: %sexpected %s, actual %s", what, where, want, got);
+    return 1;
+  }
+  return 0;
+}
+
+void ctest_assert_equal(const char *file, int line, const char *what, const void *expected,
+                        const void *actual, size_t elem_size, size_t count, ctest_kind kind) {
+  char msg[768];
+  if (ctest_compare(msg, sizeof msg, what, expected, actual, elem_size, count, kind)) {
+    ctest_fail(file, line, "%s", msg);
+  }
+}
+
+void ctest_assert_string(const char *file, int line, const char *what, const char *expected,
+                         const char *actual) {
+  if (expected == actual || (expected != NULL && actual != NULL && strcmp(expected, actual) == 0)) {
+    return;
+  }
+  if (expected == NULL || actual == NULL) {
+    ctest_fail(file, line, "%s: expected %s%s%s, actual %s%s%s", what, expected ? "\"" : "",
+               expected ? expected : "NULL", expected ? "\"" : "", actual ? "\"" : "",
+               actual ? actual : "NULL", actual ? "\"" : "");
+  }
+  ctest_fail(file, line, "%s: expected \"%s\", actual \"%s\"", what, expected, actual);
+}
+
+/* run_case runs one case and returns its result. Each stage runs under its
+ * own setjmp, so a failure in the body still gets tearDown and the mocks'
+ * clean-up; nothing that changes after a setjmp lives in a local variable. */
+static result run_case(const ctest_suite *suite, const ctest_case *c) {
+  current = c;
+  memset(&current_result, 0, sizeof current_result);
+  if (suite->mocks_init != NULL) suite->mocks_init();
+  if (setjmp(current_jump) == 0) {
+    if (suite->setup != NULL) suite->setup();
+    c->fn();
+  }
+  if (setjmp(current_jump) == 0) {
+    if (suite->teardown != NULL) suite->teardown();
+    if (!current_result.failed && suite->mocks_verify != NULL) suite->mocks_verify();
+  }
+  if (suite->mocks_destroy != NULL) suite->mocks_destroy();
+  current = NULL;
+  return current_result;
+}
+
+/* selected applies Bazel's --test_filter: comma-separated test names. */
+static int selected(const char *name) {
+  const char *filter = getenv("TESTBRIDGE_TEST_ONLY");
+  if (filter == NULL || *filter == '\0') return 1;
+  size_t len = strlen(name);
+  for (const char *p = filter; p != NULL; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+    if (strncmp(p, name, len) == 0 && (p[len] == '\0' || p[len] == ',')) return 1;
+  }
+  return 0;
+}
+
+static void xml_escaped(FILE *f, const char *s) {
+  for (; *s != '\0'; s++) {
+    switch (*s) {
+      case '<': fputs("&lt;", f); break;
+      case '>': fputs("&gt;", f); break;
+      case '&': fputs("&amp;", f); break;
+      case '"': fputs("&quot;", f); break;
+      default:
+        if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t') {
+          fputc('?', f); /* not representable in XML 1.0 */
+        } else {
+          fputc(*s, f);
+        }
+    }
+  }
+}
+
+int ctest_main(const ctest_suite *suite) {
+  size_t passed = 0, failed = 0;
+  result *results = calloc(suite->ncases ? suite->ncases : 1, sizeof *results);
+  int *ran = calloc(suite->ncases ? suite->ncases : 1, sizeof *ran);
+  if (results == NULL || ran == NULL) {
+    fputs("ctest: out of memory\n", stderr);
+    return 2;
+  }
+  for (size_t i = 0; i < suite->ncases; i++) {
+    const ctest_case *c = &suite->cases[i];
+    if (!selected(c->name)) continue;
+    ran[i] = 1;
+    results[i] = run_case(suite, c);
+    if (results[i].failed) {
+      printf("FAIL %s: %s\n", c->name, results[i].message);
+      failed++;
+    } else {
+      printf("PASS %s\n", c->name);
+      passed++;
+    }
+    fflush(stdout);
+  }
+  printf("%zu passed, %zu failed\n", passed, failed);
+
+  const char *xml_path = getenv("XML_OUTPUT_FILE");
+  if (xml_path != NULL && *xml_path != '\0') {
+    FILE *f = fopen(xml_path, "w");
+    if (f == NULL) {
+      perror(xml_path);
+      failed++;
+    } else {
+      fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"", f);
+      xml_escaped(f, suite->name);
+      fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", passed + failed, failed);
+      for (size_t i = 0; i < suite->ncases; i++) {
+        if (!ran[i]) continue;
+        fputs("    <testcase name=\"", f);
+        xml_escaped(f, suite->cases[i].name);
+        fputs("\" classname=\"", f);
+        xml_escaped(f, suite->name);
+        if (!results[i].failed) {
+          fputs("\"/>\n", f);
+          continue;
+        }
+        fputs("\">\n      <failure message=\"", f);
+        xml_escaped(f, results[i].message);
+        fputs("\">", f);
+        xml_escaped(f, results[i].message);
+        fputs("</failure>\n    </testcase>\n", f);
+      }
+      fputs("  </testsuite>\n</testsuites>\n", f);
+      fclose(f);
+    }
+  }
+  free(results);
+  free(ran);
+  return failed > 0 ? 1 : 0;
+}
