@@ -62,6 +62,9 @@ func writeReport(w *bytes.Buffer, r results, count int, benchtime string) {
 func throughputTable(w *bytes.Buffer, r results, bench string, impls []string) {
 	fmt.Fprintf(w, "| impl | 64 B | 4 KiB | 1 MiB |\n| --- | ---: | ---: | ---: |\n")
 	for _, impl := range impls {
+		if _, ok := r.gbps(bench + "/" + impl + "/" + sizes[0]); !ok {
+			continue // a kernel without this impl (e.g. Pure.CountByte is bytes.Count)
+		}
 		fmt.Fprintf(w, "| %s |", impl)
 		for _, s := range sizes {
 			fmt.Fprintf(w, " %s |", cell(r.gbps(bench+"/"+impl+"/"+s)))
