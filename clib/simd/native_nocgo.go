@@ -14,12 +14,17 @@ func Impl() string { return "go" }
 // Impls lists the implementations ForceImpl accepts on this machine.
 func Impls() []string { return []string{"go"} }
 
-// ForceImpl accepts only "go" without cgo.
+// ForceImpl accepts only "go" without cgo: the C implementations are
+// ErrUnsupported and any other name ErrInvalidArgument, as with cgo.
 func ForceImpl(name string) error {
-	if name != "go" {
+	switch name {
+	case "go":
+		return nil
+	case "avx512bw", "avx2", "sse4.2", "scalar":
 		return ErrUnsupported
+	default:
+		return ErrInvalidArgument
 	}
-	return nil
 }
 
 // ResetImpl does nothing without cgo.

@@ -2,7 +2,7 @@
 // the C backend and the pure-Go backend side by side in one run, and writes
 // docs/services.md:
 //
-//	tools/bazel run -c opt //tools/bench/load -- -out=docs/services.md
+//	tools/bazel run --config=opt //tools/bench/load -- -out=docs/services.md
 //
 // Every cell (service, backend, concurrency, payload size) runs -repeat
 // times for -duration; the report gives the median requests/s and the p50

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+)
+
+var sizes = []string{"64B", "4KiB", "1MiB"}
+
+// writeReport renders docs/benchmarks.md from r.
+func writeReport(w *bytes.Buffer, r results, count int, benchtime string) {
+	header(w, count, benchtime)
+
+	fmt.Fprintf(w, "## simd kernels (GB/s)\n\n")
+	fmt.Fprintf(w, "c-simd is the dispatched C kernel through cgo, c-scalar the portable C kernel, go-stdlib the standard library's equivalent, go-pure this package's pure-Go fallback; memcpy (`copy()` of the same size) is the roofline.\n\n")
+	for _, k := range []struct{ name, stdlib string }{
+		{"IndexAny", "bytes.IndexAny"},
+		{"IndexAllAny", "bytes.IndexAny in a loop"},
+		{"Compare", "bytes.Equal"},
+		{"CountByte", "bytes.Count"},
+	} {
+		fmt.Fprintf(w, "### %s (go-stdlib: %s)\n\n", k.name, k.stdlib)
+		throughputTable(w, r, "Benchmark"+k.name, []string{"c-simd", "c-scalar", "go-stdlib", "go-pure"})
+	}
+	fmt.Fprintf(w, "### memcpy roofline\n\n")
+	throughputTable(w, r, "BenchmarkMemcpy", []string{"go-copy"})
+
+	fmt.Fprintf(w, "## Cost of a call\n\n| call | ns/call |\n| --- | ---: |\n")
+	for _, impl := range []string{"c-simd", "go-pure"} {
+		fmt.Fprintf(w, "| CountByte on an empty slice, %s | %s |\n", impl, cell(r.median("BenchmarkCallOverhead/"+impl, "ns/op")))
+	}
+	if c, ok := r.median("BenchmarkCallOverhead/c-simd", "ns/op"); ok {
+		if g, ok := r.median("BenchmarkCallOverhead/go-pure", "ns/op"); ok {
+			fmt.Fprintf(w, "\nThe cgo crossing costs about **%.0f ns** per call here.\n", c-g)
+		}
+	}
+	fmt.Fprintln(w)
+
+	fmt.Fprintf(w, "## SHA-256 and HMAC-SHA256 (GB/s)\n\n")
+	for _, f := range []string{"SHA256", "HMACSHA256"} {
+		fmt.Fprintf(w, "### %s\n\n", f)
+		throughputTable(w, r, "Benchmark"+f, []string{"c-openssl", "go-stdlib"})
+	}
+	fmt.Fprintf(w, "### Batches of 64-byte messages (ns per message)\n\n")
+	fmt.Fprintf(w, "go-stdlib is Go's per-message loop; c-openssl is one cgo call per batch.\n\n")
+	fmt.Fprintf(w, "| function | impl | n=1 | n=16 | n=1024 |\n| --- | --- | ---: | ---: | ---: |\n")
+	for _, f := range []string{"SHA256Batch", "HMACSHA256Batch"} {
+		for _, impl := range []string{"c-openssl", "go-stdlib"} {
+			fmt.Fprintf(w, "| %s | %s |", f, impl)
+			for _, n := range []string{"n=1", "n=16", "n=1024"} {
+				fmt.Fprintf(w, " %s |", cell(r.median(fmt.Sprintf("Benchmark%s/%s/%s", f, impl, n), "ns/item")))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	fmt.Fprintln(w)
+
+	targets(w, r)
+	fmt.Fprint(w, notes)
+}
+
+func throughputTable(w *bytes.Buffer, r results, bench string, impls []string) {
+	fmt.Fprintf(w, "| impl | 64 B | 4 KiB | 1 MiB |\n| --- | ---: | ---: | ---: |\n")
+	for _, impl := range impls {
+		if _, ok := r.gbps(bench + "/" + impl + "/" + sizes[0]); !ok {
+			continue // a kernel without this impl (e.g. Pure.CountByte is bytes.Count)
+		}
+		fmt.Fprintf(w, "| %s |", impl)
+		for _, s := range sizes {
+			fmt.Fprintf(w, " %s |", cell(r.gbps(bench+"/"+impl+"/"+s)))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+}
+
+func cell(v float64, ok bool) string {
+	if !ok {
+		return "n/a"
+	}
+	if v >= 100 {
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// targets writes the issue's performance targets with the measured ratio
+// and, for a miss, by how much.
+func targets(w *bytes.Buffer, r results) {
+	fmt.Fprintf(w, "## Targets\n\n| target | measured | result |\n| --- | ---: | --- |\n")
+	ratio := func(num, den string, numUnit, denUnit string) (float64, bool) {
+		a, ok1 := r.median(num, numUnit)
+		b, ok2 := r.median(den, denUnit)
+		return a / b, ok1 && ok2 && b != 0
+	}
+	row := func(name string, got float64, ok bool, want float64) {
+		switch {
+		case !ok:
+			fmt.Fprintf(w, "| %s | n/a | not measured |\n", name)
+		case got >= want:
+			fmt.Fprintf(w, "| %s | %.2f× | met |\n", name, got)
+		default:
+			fmt.Fprintf(w, "| %s | %.2f× | **missed by %.0f%%** |\n", name, got, 100*(want-got)/want)
+		}
+	}
+	for _, s := range []string{"4KiB", "1MiB"} {
+		got, ok := ratio("BenchmarkIndexAny/c-simd/"+s, "BenchmarkIndexAny/go-stdlib/"+s, "MB/s", "MB/s")
+		row("byte-set scan ≥ 5× bytes.IndexAny at "+s, got, ok, 5)
+	}
+	got, ok := ratio("BenchmarkIndexAny/c-simd/1MiB", "BenchmarkMemcpy/go-copy/1MiB", "MB/s", "MB/s")
+	row("byte-set scan ≥ 0.5× memcpy bandwidth at 1MiB", got, ok, 0.5)
+	got, ok = ratio("BenchmarkSHA256/c-openssl/1MiB", "BenchmarkSHA256/go-stdlib/1MiB", "MB/s", "MB/s")
+	row("SHA-256 ≥ 0.95× crypto/sha256 at 1MiB", got, ok, 0.95)
+	for _, f := range []string{"SHA256Batch", "HMACSHA256Batch"} {
+		// Speed ratio: Go's ns per message over C's.
+		got, ok = ratio("Benchmark"+f+"/go-stdlib/n=1024", "Benchmark"+f+"/c-openssl/n=1024", "ns/item", "ns/item")
+		row(f+" of 64 B messages ≥ 1× Go's per-message loop (n=1024)", got, ok, 1)
+	}
+	fmt.Fprintln(w)
+}

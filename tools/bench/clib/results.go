@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// results maps a benchmark name without the -GOMAXPROCS suffix (e.g.
+// "BenchmarkIndexAny/c-simd/4KiB") and a unit ("ns/op", "MB/s", "ns/item")
+// to every value measured.
+type results map[string]map[string][]float64
+
+var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+
+// parse adds the measurements of `go test -bench` output.
+func (r results) parse(output []byte) {
+	sc := bufio.NewScanner(bytes.NewReader(output))
+	for sc.Scan() {
+		m := benchLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		fields := strings.Fields(m[2])
+		for i := 0; i+1 < len(fields); i += 2 {
+			v, err := strconv.ParseFloat(fields[i], 64)
+			if err != nil {
+				continue
+			}
+			if r[m[1]] == nil {
+				r[m[1]] = map[string][]float64{}
+			}
+			r[m[1]][fields[i+1]] = append(r[m[1]][fields[i+1]], v)
+		}
+	}
+}
+
+// median returns the median of name's values in unit, and false if there
+// are none.
+func (r results) median(name, unit string) (float64, bool) {
+	vs := slices.Clone(r[name][unit])
+	if len(vs) == 0 {
+		return 0, false
+	}
+	slices.Sort(vs)
+	if len(vs)%2 == 1 {
+		return vs[len(vs)/2], true
+	}
+	return (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2, true
+}
+
+// gbps returns name's median throughput in GB/s (go test reports MB/s).
+func (r results) gbps(name string) (float64, bool) {
+	v, ok := r.median(name, "MB/s")
+	return v / 1000, ok
+}
