@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"crypto/tls"
 	"errors"
 	"sync"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
 
 	commonv1 "example.com/starter/proto/common/v1"
@@ -282,4 +284,38 @@ func TestClientsRecoverAfterCrashAndRestart(t *testing.T) {
 		resp, err := c.Sum(ctx, req)
 		return err == nil && assert.ObjectsAreEqual(sha(req.Data), resp.GetDigest())
 	}, 15*time.Second, 100*time.Millisecond, "the same client connection must recover")
+}
+
+func TestTLSPolicy(t *testing.T) {
+	svc := servicetest.Start(t)
+	dial := func(cfg *tls.Config) (*tls.Conn, error) {
+		cfg.InsecureSkipVerify = true // this test is about the protocol, not the chain
+		return tls.Dial("tcp", svc.Addrs.GRPC, cfg)
+	}
+
+	conn, err := dial(&tls.Config{NextProtos: []string{"h2"}})
+	require.NoError(t, err)
+	assert.Equal(t, "h2", conn.ConnectionState().NegotiatedProtocol)
+	conn.Close()
+
+	_, err = dial(&tls.Config{MaxVersion: tls.VersionTLS11})
+	assert.Error(t, err, "TLS 1.1 must be refused")
+}
+
+// TestReflectionListsServices is what grpcurl relies on.
+func TestReflectionListsServices(t *testing.T) {
+	stream, err := reflectionpb.NewServerReflectionClient(servicetest.Start(t).Dial(t)).ServerReflectionInfo(context.Background())
+	require.NoError(t, err)
+	require.NoError(t, stream.Send(&reflectionpb.ServerReflectionRequest{
+		MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{},
+	}))
+	resp, err := stream.Recv()
+	require.NoError(t, err)
+	var names []string
+	for _, svc := range resp.GetListServicesResponse().GetService() {
+		names = append(names, svc.GetName())
+	}
+	assert.Contains(t, names, "hash.v1.HashService")
+	assert.Contains(t, names, "grpc.health.v1.Health")
+	require.NoError(t, stream.CloseSend())
 }
