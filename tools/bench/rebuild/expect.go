@@ -16,11 +16,12 @@ import (
 const queryPartial = 3
 
 // expectedTargets is the minimal rebuild set the dependency graph implies for
-// an edit of file: every target in //...'s closure that depends on it.
+// an edit of file: every rule in //...'s closure that depends on it (source
+// files are left out: they never run actions).
 func expectedTargets(bz bazelcmd.Workspace, file, bumpModule string) ([]string, error) {
 	var of string
 	if file == "go.mod" {
-		targets, err := repoTargets(bz, gazelleRepoName(bumpModule))
+		targets, err := repoRules(bz, gazelleRepoName(bumpModule))
 		if err != nil || len(targets) == 0 {
 			return nil, err
 		}
@@ -28,7 +29,7 @@ func expectedTargets(bz bazelcmd.Workspace, file, bumpModule string) ([]string, 
 	} else {
 		of = fileLabel(bz.Dir, file)
 	}
-	return query(bz, "rdeps(//..., "+of+")")
+	return query(bz, "kind(rule, rdeps(//..., "+of+"))")
 }
 
 func query(bz bazelcmd.Workspace, expr string) ([]string, error) {
@@ -59,11 +60,11 @@ func fileLabel(root, file string) string {
 	return "//" + dir + ":" + strings.TrimPrefix(file, dir+"/")
 }
 
-// repoTargets lists the targets of //...'s closure that live in the external
+// repoRules lists the rules of //...'s closure that live in the external
 // repository whose apparent name is repo. The canonical name differs by
 // Bazel version (module~ext~repo, module+ext+repo), so match its last part.
-func repoTargets(bz bazelcmd.Workspace, repo string) ([]string, error) {
-	all, err := query(bz, "deps(//...)")
+func repoRules(bz bazelcmd.Workspace, repo string) ([]string, error) {
+	all, err := query(bz, "kind(rule, deps(//...))")
 	if err != nil {
 		return nil, err
 	}

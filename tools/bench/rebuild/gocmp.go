@@ -57,8 +57,12 @@ func (gc *goCompare) applies(e edit) bool {
 	return e.file == "go.mod" || gc.pkgDirs[filepath.Join(gc.dir, filepath.Dir(e.file))]
 }
 
-// measure warms go's build and test caches, then times the edit reps times.
+// measure warms go's build and test caches, then times the edit reps times
+// (once if the edit is the same every rep).
 func (gc *goCompare) measure(e edit, reps int) ([]goRun, error) {
+	if e.sameEveryRep {
+		reps = 1
+	}
 	if _, err := gc.run("build"); err != nil {
 		return nil, err
 	}
