@@ -39,18 +39,11 @@ func (r result) p(q int) time.Duration {
 	return r.latencies[(len(r.latencies)-1)*q/100]
 }
 
-// median measures repeat times and returns the run with the median rate.
-func (d driver) median(clients, size int, duration time.Duration, repeat int) (result, error) {
-	runs := make([]result, 0, repeat)
-	for range repeat {
-		r, err := d.run(clients, size, duration)
-		if err != nil {
-			return result{}, err
-		}
-		runs = append(runs, r)
-	}
-	sort.Slice(runs, func(i, j int) bool { return runs[i].rps() < runs[j].rps() })
-	return runs[len(runs)/2], nil
+// median returns the run with the median rate.
+func median(runs []result) result {
+	sorted := slices.Clone(runs)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].rps() < sorted[j].rps() })
+	return sorted[len(sorted)/2]
 }
 
 func (d driver) run(clients, size int, duration time.Duration) (result, error) {

@@ -56,56 +56,83 @@ func run(out string, duration time.Duration, repeat int, soak time.Duration, con
 
 	report := newReport(duration, repeat, soak)
 	for _, svc := range targets {
-		bin, err := runfiles.Rlocation(*svc.rlocation)
-		if err != nil {
+		if err := measure(report, svc, certs, concurrency, sizes); err != nil {
 			return err
-		}
-		for _, backend := range []string{"c", "go"} {
-			proc, err := svcproc.Start(bin, []string{
-				"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0", "-backend=" + backend,
-				"-tls_cert=" + certs.Cert, "-tls_key=" + certs.Key,
-			}, os.Stderr, 15*time.Second)
-			if err != nil {
-				return err
-			}
-			d := driver{addr: proc.Addrs.GRPC, caFile: certs.CA, call: svc.call}
-			for _, c := range concurrency {
-				for _, size := range sizes {
-					res, err := d.median(c, size, duration, repeat)
-					if err != nil {
-						proc.Kill()
-						return fmt.Errorf("%s/%s c=%d size=%d: %w", svc.name, backend, c, size, err)
-					}
-					fmt.Fprintf(os.Stderr, "%s %-2s c=%-3d %8d B: %9.0f req/s p50 %v p99 %v errors %d\n",
-						svc.name, backend, c, size, res.rps(), res.p(50), res.p(99), res.errors)
-					report.add(svc.name, backend, c, size, res)
-				}
-			}
-			if soak > 0 && backend == "c" {
-				res, err := d.run(64, 4096, soak)
-				if err != nil {
-					proc.Kill()
-					return err
-				}
-				fmt.Fprintf(os.Stderr, "%s soak: %d requests, %d errors\n", svc.name, res.count(), res.errors)
-				report.addSoak(svc.name, res)
-			}
-			if err := proc.Stop(30 * time.Second); err != nil {
-				return fmt.Errorf("stopping %s: %w", svc.name, err)
-			}
 		}
 	}
 
 	text := report.markdown(strings.Join(os.Args[1:], " "))
 	if out == "" {
 		fmt.Print(text)
-		return nil
+	} else {
+		if ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY"); ws != "" && !filepath.IsAbs(out) {
+			out = filepath.Join(ws, out)
+		}
+		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+			return err
+		}
 	}
-	if ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY"); ws != "" && !filepath.IsAbs(out) {
-		out = filepath.Join(ws, out)
+	for svc, res := range report.soaks {
+		if res.errors > 0 {
+			return fmt.Errorf("%s: %d errors during the soak; the target is zero", svc, res.errors)
+		}
 	}
-	return os.WriteFile(out, []byte(text), 0o644)
+	return nil
 }
+
+// measure runs every cell of one service, then its soak, and records them.
+// Both backends serve at once and their runs alternate, so that a change in
+// background load hits both columns alike.
+func measure(report *report, svc target, certs devcert.Files, concurrency, sizes []int) error {
+	bin, err := runfiles.Rlocation(*svc.rlocation)
+	if err != nil {
+		return err
+	}
+	drivers := map[string]driver{}
+	for _, backend := range backends {
+		proc, err := svcproc.Start(bin, []string{
+			"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0", "-backend=" + backend,
+			"-tls_cert=" + certs.Cert, "-tls_key=" + certs.Key,
+		}, os.Stderr, 15*time.Second)
+		if err != nil {
+			return err
+		}
+		defer proc.Stop(30 * time.Second)
+		drivers[backend] = driver{addr: proc.Addrs.GRPC, caFile: certs.CA, call: svc.call}
+	}
+	for _, c := range concurrency {
+		for _, size := range sizes {
+			runs := map[string][]result{}
+			for range report.repeat {
+				for _, backend := range backends {
+					res, err := drivers[backend].run(c, size, report.duration)
+					if err != nil {
+						return fmt.Errorf("%s/%s c=%d size=%d: %w", svc.name, backend, c, size, err)
+					}
+					runs[backend] = append(runs[backend], res)
+				}
+			}
+			for _, backend := range backends {
+				res := median(runs[backend])
+				fmt.Fprintf(os.Stderr, "%s %-2s c=%-3d %8d B: %9.0f req/s p50 %v p99 %v errors %d\n",
+					svc.name, backend, c, size, res.rps(), res.p(50), res.p(99), res.errors)
+				report.add(svc.name, backend, c, size, res)
+			}
+		}
+	}
+	if report.soakLen > 0 {
+		res, err := drivers["c"].run(64, 4096, report.soakLen)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "%s soak: %d requests, %d errors\n", svc.name, res.count(), res.errors)
+		report.addSoak(svc.name, res)
+	}
+	return nil
+}
+
+// backends are the -backend values compared, the measured one first.
+var backends = []string{"c", "go"}
 
 func parseInts(list string) []int {
 	var ints []int
