@@ -1,23 +1,17 @@
 //go:build ignore
 
-/* C unit tests for crypto; Bazel builds them as a cc_test. The build
- * constraint above keeps `go build` from compiling this file into the cgo
- * package. Vectors: FIPS 180-4 examples (NIST CSRC) and RFC 4231. */
+/* C unit tests for crypto against the real OpenSSL seam (crypto_evp.c);
+ * Bazel builds them as the c_unit_test crypto_c_test. The build constraint
+ * above keeps `go build` from compiling this file into the cgo package.
+ * Vectors: FIPS 180-4 examples (NIST CSRC) and RFC 4231. Error handling
+ * with OpenSSL failing on purpose is in hasher_mock_test.c and
+ * oneshot_mock_test.c, on a mock of crypto_evp.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto.h"
-
-static int failures;
-
-#define CHECK(cond)                                                                \
-  do {                                                                             \
-    if (!(cond)) {                                                                 \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond);     \
-      failures++;                                                                  \
-    }                                                                              \
-  } while (0)
+#include "clib/crypto/crypto.h"
+#include "tools/ctest/ctest.h"
 
 /* Decodes a hex string into out (which must be large enough); returns the
  * byte count. */
@@ -31,11 +25,29 @@ static size_t unhex(const char *hex, uint8_t *out) {
   return n;
 }
 
-static int digest_is(const uint8_t *got, const char *want_hex) {
+/* ASSERT_DIGEST fails unless got starts with the bytes of want_hex (RFC 4231
+ * case 5 checks a prefix), naming the vector. */
+#define ASSERT_DIGEST(got, want_hex, what, i) assert_digest(__FILE__, __LINE__, got, want_hex, what, i)
+
+static void assert_digest(const char *file, int line, const uint8_t *got, const char *want_hex,
+                          const char *what, size_t i) {
   uint8_t want[CRYPTO_SHA256_SIZE];
-  size_t n = unhex(want_hex, want); /* RFC 4231 case 5 checks a prefix */
-  return memcmp(got, want, n) == 0;
+  size_t n = unhex(want_hex, want);
+  char msg[512];
+  if (ctest_compare(msg, sizeof msg, "digest", want, got, 1, n, CTEST_BYTES)) {
+    ctest_fail(file, line, "%s vector %zu: %s", what, i, msg);
+  }
 }
+
+/* CHECK_OK fails unless a call returns CRYPTO_OK, naming the vector. */
+#define CHECK_OK(call, what, i)                                                           \
+  do {                                                                                    \
+    crypto_status st_ = (call);                                                           \
+    if (st_ != CRYPTO_OK) {                                                               \
+      ctest_fail(__FILE__, __LINE__, "%s vector %zu: %s returned %d", what, i, #call,    \
+                 (int)st_);                                                               \
+    }                                                                                     \
+  } while (0)
 
 typedef struct {
   const char *msg;
@@ -92,112 +104,161 @@ static const hmac_vector kHMAC[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Builds vector v's message in a malloc'd buffer the caller frees. */
-static uint8_t *sha_message(const sha_vector *v, size_t *len) {
-  size_t m = strlen(v->msg);
-  *len = m * v->repeat;
-  uint8_t *buf = malloc(*len + 1);
-  for (size_t i = 0; i < v->repeat; i++) memcpy(buf + i * m, v->msg, m);
-  return buf;
+/* The SHA-256 messages (one of a million bytes), built by sha_messages and
+ * freed by tearDown, as is a hasher a failed test left behind. */
+static const uint8_t *msgs[COUNT(kSHA)];
+static size_t lens[COUNT(kSHA)];
+static crypto_hasher *h;
+
+void tearDown(void) {
+  for (size_t i = 0; i < COUNT(kSHA); i++) {
+    free((void *)msgs[i]);
+    msgs[i] = NULL;
+  }
+  crypto_hasher_free(h);
+  h = NULL;
 }
 
-static void test_sha256_vectors(void) {
-  const uint8_t *msgs[COUNT(kSHA)];
-  size_t lens[COUNT(kSHA)];
-  uint8_t batch[COUNT(kSHA)][CRYPTO_SHA256_SIZE], out[CRYPTO_SHA256_SIZE];
+static void sha_messages(void) {
   for (size_t i = 0; i < COUNT(kSHA); i++) {
-    msgs[i] = sha_message(&kSHA[i], &lens[i]);
-    CHECK(crypto_sha256(msgs[i], lens[i], out) == CRYPTO_OK && digest_is(out, kSHA[i].digest));
+    size_t m = strlen(kSHA[i].msg);
+    lens[i] = m * kSHA[i].repeat;
+    uint8_t *buf = malloc(lens[i] + 1);
+    TEST_ASSERT_NOT_NULL(buf);
+    for (size_t r = 0; r < kSHA[i].repeat; r++) memcpy(buf + r * m, kSHA[i].msg, m);
+    msgs[i] = buf;
+  }
+}
 
-    /* Streaming in uneven chunks, with a digest mid-way that must not end
-     * the stream. */
-    crypto_hasher *h = NULL;
-    CHECK(crypto_hasher_new_sha256(&h) == CRYPTO_OK);
+void test_sha256_oneshot_vectors(void) {
+  uint8_t out[CRYPTO_SHA256_SIZE];
+  sha_messages();
+  for (size_t i = 0; i < COUNT(kSHA); i++) {
+    CHECK_OK(crypto_sha256(msgs[i], lens[i], out), "sha256", i);
+    ASSERT_DIGEST(out, kSHA[i].digest, "sha256", i);
+  }
+}
+
+/* Streaming in uneven chunks, with a digest mid-way that must not end the
+ * stream. */
+void test_sha256_streaming_vectors(void) {
+  uint8_t out[CRYPTO_SHA256_SIZE];
+  sha_messages();
+  for (size_t i = 0; i < COUNT(kSHA); i++) {
+    CHECK_OK(crypto_hasher_new_sha256(&h), "sha256 stream", i);
     for (size_t off = 0, step = 1; off < lens[i]; off += step, step = step * 3 + 1) {
       size_t n = lens[i] - off < step ? lens[i] - off : step;
-      CHECK(crypto_hasher_update(h, msgs[i] + off, n) == CRYPTO_OK);
-      CHECK(crypto_hasher_final(h, out) == CRYPTO_OK);
+      CHECK_OK(crypto_hasher_update(h, msgs[i] + off, n), "sha256 stream", i);
+      CHECK_OK(crypto_hasher_final(h, out), "sha256 stream", i);
     }
-    CHECK(crypto_hasher_final(h, out) == CRYPTO_OK && digest_is(out, kSHA[i].digest));
+    CHECK_OK(crypto_hasher_final(h, out), "sha256 stream", i);
+    ASSERT_DIGEST(out, kSHA[i].digest, "sha256 stream", i);
     crypto_hasher_free(h);
-  }
-  CHECK(crypto_sha256_batch(msgs, lens, COUNT(kSHA), &batch[0][0]) == CRYPTO_OK);
-  for (size_t i = 0; i < COUNT(kSHA); i++) {
-    CHECK(digest_is(batch[i], kSHA[i].digest));
-    free((void *)msgs[i]);
+    h = NULL;
   }
 }
 
-static void test_hmac_vectors(void) {
+void test_sha256_batch_vectors(void) {
+  uint8_t batch[COUNT(kSHA)][CRYPTO_SHA256_SIZE];
+  sha_messages();
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch(msgs, lens, COUNT(kSHA), &batch[0][0]));
+  for (size_t i = 0; i < COUNT(kSHA); i++) ASSERT_DIGEST(batch[i], kSHA[i].digest, "sha256 batch", i);
+}
+
+/* hmac_vector_bytes decodes vector i's key and data. */
+static void hmac_vector_bytes(size_t i, uint8_t key[256], size_t *key_len, uint8_t data[256],
+                              size_t *len) {
+  *key_len = unhex(kHMAC[i].key_hex, key);
+  *len = unhex(kHMAC[i].data_hex, data);
+}
+
+void test_hmac_oneshot_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE], batch[2][CRYPTO_SHA256_SIZE];
-    size_t key_len = unhex(kHMAC[i].key_hex, key), len = unhex(kHMAC[i].data_hex, data);
-    CHECK(crypto_hmac_sha256(key, key_len, data, len, out) == CRYPTO_OK);
-    CHECK(digest_is(out, kHMAC[i].mac));
+    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE];
+    size_t key_len, len;
+    hmac_vector_bytes(i, key, &key_len, data, &len);
+    CHECK_OK(crypto_hmac_sha256(key, key_len, data, len, out), "hmac", i);
+    ASSERT_DIGEST(out, kHMAC[i].mac, "hmac", i);
+  }
+}
 
-    const uint8_t *msgs[2] = {data, data};
-    size_t lens[2] = {len, len};
-    CHECK(crypto_hmac_sha256_batch(key, key_len, msgs, lens, 2, &batch[0][0]) == CRYPTO_OK);
-    CHECK(digest_is(batch[0], kHMAC[i].mac) && digest_is(batch[1], kHMAC[i].mac));
+void test_hmac_batch_vectors(void) {
+  for (size_t i = 0; i < COUNT(kHMAC); i++) {
+    uint8_t key[256], data[256], batch[2][CRYPTO_SHA256_SIZE];
+    size_t key_len, len;
+    hmac_vector_bytes(i, key, &key_len, data, &len);
+    const uint8_t *two[2] = {data, data};
+    size_t two_lens[2] = {len, len};
+    CHECK_OK(crypto_hmac_sha256_batch(key, key_len, two, two_lens, 2, &batch[0][0]), "hmac batch", i);
+    ASSERT_DIGEST(batch[0], kHMAC[i].mac, "hmac batch", i);
+    ASSERT_DIGEST(batch[1], kHMAC[i].mac, "hmac batch", i);
+  }
+}
 
-    crypto_hasher *h = NULL;
-    CHECK(crypto_hasher_new_hmac_sha256(key, key_len, &h) == CRYPTO_OK);
-    CHECK(crypto_hasher_update(h, data, len / 2) == CRYPTO_OK);
-    CHECK(crypto_hasher_final(h, out) == CRYPTO_OK);
-    CHECK(crypto_hasher_update(h, data + len / 2, len - len / 2) == CRYPTO_OK);
-    CHECK(crypto_hasher_final(h, out) == CRYPTO_OK && digest_is(out, kHMAC[i].mac));
+void test_hmac_streaming_vectors(void) {
+  for (size_t i = 0; i < COUNT(kHMAC); i++) {
+    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE];
+    size_t key_len, len;
+    hmac_vector_bytes(i, key, &key_len, data, &len);
+    CHECK_OK(crypto_hasher_new_hmac_sha256(key, key_len, &h), "hmac stream", i);
+    CHECK_OK(crypto_hasher_update(h, data, len / 2), "hmac stream", i);
+    CHECK_OK(crypto_hasher_final(h, out), "hmac stream", i);
+    CHECK_OK(crypto_hasher_update(h, data + len / 2, len - len / 2), "hmac stream", i);
+    CHECK_OK(crypto_hasher_final(h, out), "hmac stream", i);
+    ASSERT_DIGEST(out, kHMAC[i].mac, "hmac stream", i);
     crypto_hasher_free(h);
+    h = NULL;
   }
 }
 
 /* Go's crypto/hmac accepts an empty key; so must we (OpenSSL treats a NULL
  * key as "no key"). */
-static void test_empty_hmac_key(void) {
+void test_empty_hmac_key(void) {
   const char *want = "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad";
   uint8_t out[CRYPTO_SHA256_SIZE];
-  CHECK(crypto_hmac_sha256(NULL, 0, NULL, 0, out) == CRYPTO_OK && digest_is(out, want));
-  CHECK(crypto_hmac_sha256((const uint8_t *)"", 0, (const uint8_t *)"", 0, out) == CRYPTO_OK &&
-        digest_is(out, want));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hmac_sha256(NULL, 0, NULL, 0, out));
+  ASSERT_DIGEST(out, want, "empty key, NULL pointers", (size_t)0);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK,
+                        crypto_hmac_sha256((const uint8_t *)"", 0, (const uint8_t *)"", 0, out));
+  ASSERT_DIGEST(out, want, "empty key, empty strings", (size_t)0);
 }
 
-static void test_errors(void) {
+void test_oneshot_errors(void) {
+  uint8_t out[CRYPTO_SHA256_SIZE];
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256(NULL, 1, out));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256((const uint8_t *)"a", 1, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hmac_sha256(NULL, 1, (const uint8_t *)"a", 1, out));
+}
+
+void test_batch_errors(void) {
   uint8_t out[2][CRYPTO_SHA256_SIZE];
-  const uint8_t *msgs[2] = {(const uint8_t *)"a", NULL};
-  size_t lens[2] = {1, 1};
-  crypto_hasher *h = NULL;
-  CHECK(crypto_sha256(NULL, 1, out[0]) == CRYPTO_EINVAL);
-  CHECK(crypto_sha256((const uint8_t *)"a", 1, NULL) == CRYPTO_EINVAL);
-  CHECK(crypto_hmac_sha256(NULL, 1, (const uint8_t *)"a", 1, out[0]) == CRYPTO_EINVAL);
-  CHECK(crypto_sha256_batch(msgs, lens, 2, &out[0][0]) == CRYPTO_EINVAL); /* msgs[1] */
-  CHECK(crypto_sha256_batch(NULL, lens, 1, &out[0][0]) == CRYPTO_EINVAL);
-  CHECK(crypto_sha256_batch(msgs, NULL, 1, &out[0][0]) == CRYPTO_EINVAL);
-  CHECK(crypto_sha256_batch(msgs, lens, 1, NULL) == CRYPTO_EINVAL);
-  CHECK(crypto_sha256_batch(NULL, NULL, 0, NULL) == CRYPTO_OK);
-  CHECK(crypto_sha256_batch(msgs, lens, CRYPTO_MAX_BATCH + 1, &out[0][0]) == CRYPTO_E2BIG);
-  CHECK(crypto_hmac_sha256_batch(NULL, 1, msgs, lens, 1, &out[0][0]) == CRYPTO_EINVAL);
-  CHECK(crypto_hmac_sha256_batch(NULL, 0, msgs, lens, CRYPTO_MAX_BATCH + 1, &out[0][0]) ==
-        CRYPTO_E2BIG);
-  CHECK(crypto_hasher_new_sha256(NULL) == CRYPTO_EINVAL);
-  CHECK(crypto_hasher_new_hmac_sha256(NULL, 1, &h) == CRYPTO_EINVAL);
-  CHECK(crypto_hasher_update(NULL, NULL, 0) == CRYPTO_EINVAL);
-  CHECK(crypto_hasher_final(NULL, out[0]) == CRYPTO_EINVAL);
-  CHECK(crypto_hasher_new_sha256(&h) == CRYPTO_OK);
-  CHECK(crypto_hasher_update(h, NULL, 1) == CRYPTO_EINVAL);
-  CHECK(crypto_hasher_update(h, NULL, 0) == CRYPTO_OK);
-  CHECK(crypto_hasher_final(h, NULL) == CRYPTO_EINVAL);
-  crypto_hasher_free(h);
-  crypto_hasher_free(NULL);
+  const uint8_t *bad[2] = {(const uint8_t *)"a", NULL};
+  size_t bad_lens[2] = {1, 1};
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch(bad, bad_lens, 2, &out[0][0])); /* bad[1] */
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch(NULL, bad_lens, 1, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch(bad, NULL, 1, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch(bad, bad_lens, 1, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch(NULL, NULL, 0, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_E2BIG,
+                        crypto_sha256_batch(bad, bad_lens, CRYPTO_MAX_BATCH + 1, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
+                        crypto_hmac_sha256_batch(NULL, 1, bad, bad_lens, 1, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_E2BIG, crypto_hmac_sha256_batch(NULL, 0, bad, bad_lens,
+                                                               CRYPTO_MAX_BATCH + 1, &out[0][0]));
 }
 
-int main(void) {
-  test_sha256_vectors();
-  test_hmac_vectors();
-  test_empty_hmac_key();
-  test_errors();
-  if (failures != 0) {
-    fprintf(stderr, "%d check(s) failed\n", failures);
-    return 1;
-  }
-  puts("all checks passed");
-  return 0;
+void test_hasher_errors(void) {
+  uint8_t out[CRYPTO_SHA256_SIZE];
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_new_sha256(NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_new_hmac_sha256(NULL, 1, &h));
+  TEST_ASSERT_NULL(h);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_update(NULL, NULL, 0));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_final(NULL, out));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_new_sha256(&h));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_update(h, NULL, 1));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_update(h, NULL, 0));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_final(h, NULL));
+  crypto_hasher_free(h);
+  h = NULL;
+  crypto_hasher_free(NULL);
 }
