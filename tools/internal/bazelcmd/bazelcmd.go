@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,8 +34,10 @@ func (w Workspace) Run(args []string, okCodes ...int) (Result, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if w.Log != nil {
-		cmd.Stdout = io.MultiWriter(&stdout, w.Log)
-		cmd.Stderr = io.MultiWriter(&stderr, w.Log)
+		// os/exec copies stdout and stderr in two goroutines; both reach Log.
+		log := &lockedWriter{w: w.Log}
+		cmd.Stdout = io.MultiWriter(&stdout, log)
+		cmd.Stderr = io.MultiWriter(&stderr, log)
 	}
 	start := time.Now()
 	err := cmd.Run()
@@ -50,6 +53,18 @@ func (w Workspace) Run(args []string, okCodes ...int) (Result, error) {
 		return r, fmt.Errorf("bazel %v in %s: %w\n%s", args, w.Dir, err, tail(r.Stderr, 15))
 	}
 	return r, nil
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // tail returns the last n lines of s: where Bazel says what went wrong.
