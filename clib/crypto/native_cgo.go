@@ -8,6 +8,7 @@ import "C"
 import (
 	"fmt"
 	"runtime"
+	"sync"
 	"unsafe"
 )
 
@@ -49,25 +50,27 @@ func (cBackend) HMACSHA256Batch(key []byte, msgs [][]byte) ([][Size]byte, error)
 //
 // C may read a Go message only through a pointer passed as an argument; a
 // pointer stored in a Go array (one per message) must point to pinned
-// memory. runtime.Pinner's Pin plus Unpin cost a roughly fixed 150-200 ns
+// memory. runtime.Pinner's Pin plus Unpin cost a roughly fixed 110-200 ns
 // per message here, whatever its size, and cgocheck inspects each stored
-// pointer at the call on top. Packing costs a copy plus this message's
-// share of the packed buffer, which is allocated and zeroed once per batch
-// and, being garbage right after the call, brings the next GC closer: about
-// 0.6 ns per byte in all, far above copy()'s bandwidth alone.
-// BenchmarkBatchCrossover (batches of 64 equal messages, go1.26, 2 shared
-// cores; medians of 5) measured per message, Go side only and whole call:
+// pointer at the call on top. Packing costs a copy into a buffer reused
+// through bufPool. BenchmarkBatchCrossover (batches of 64 equal messages,
+// go1.26, 2 shared cores, medians of 5) measured per message, Go side only:
 //
-//	size    prep packed/pinned   call packed/pinned
-//	64 B        58 /  192 ns       364 /  474 ns
-//	256 B      193 /  208 ns       637 /  556 ns
-//	512 B      325 /  163 ns       866 /  842 ns
-//	1 KiB      657 /  179 ns      2005 / 1213 ns
+//	size     packed  pinned
+//	64 B        9     194 ns
+//	256 B      26     195 ns
+//	1 KiB      68     132 ns
+//	2 KiB      81     117 ns
+//	4 KiB     149     120 ns
 //
-// so the paths cross at about 256 B: shorter messages are packed, the rest
-// are pinned, one decision per message, so a mixed batch copies only its
-// short messages (and never doubles the memory of a batch of large ones).
-const packThreshold = 256
+// so the paths cross between 2 and 4 KiB. Without the pool (a fresh,
+// zeroed buffer per batch, and the GC work it causes) packing cost about
+// 0.6 ns per byte and the paths crossed at 256 B. The threshold is 1 KiB,
+// below the crossover, because it also bounds the pooled buffer
+// (MaxBatch*packThreshold = 4 MiB) and the copy a batch makes; packing
+// still wins about 2x at 1 KiB. The decision is per message, so a mixed
+// batch copies only its short messages.
+const packThreshold = 1024
 
 // packLimit is packThreshold, a variable so that the crossover benchmark
 // can force either path.
@@ -108,17 +111,31 @@ func batch(fn string, msgs [][]byte, call func(*cBatch) C.crypto_status) ([][Siz
 	}
 	var pinner runtime.Pinner
 	defer pinner.Unpin()
-	b := packBatch(msgs, out, &pinner)
+	buf := bufPool.Get().(*packBuf)
+	defer bufPool.Put(buf)
+	b := packBatch(msgs, out, buf, &pinner)
 	if err := statusError(fn, call(&b)); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
+// packBuf holds a batch's packed buffer and length array between calls:
+// C keeps no reference to them after returning, and reusing them saves an
+// allocation (and its zeroing and GC work) per batch. Both are bounded by
+// MaxBatch: at most MaxBatch*packThreshold bytes (4 MiB) and MaxBatch
+// lengths; sync.Pool drops idle buffers at garbage collections.
+type packBuf struct {
+	packed []byte
+	lens   []C.size_t
+}
+
+var bufPool = sync.Pool{New: func() any { return new(packBuf) }}
+
 // packBatch builds the C view of msgs for batch, writing to out (of the
 // same length, at least 1): it packs the short messages and pins the long
 // ones with pinner, which the caller unpins after the call.
-func packBatch(msgs [][]byte, out [][Size]byte, pinner *runtime.Pinner) cBatch {
+func packBatch(msgs [][]byte, out [][Size]byte, buf *packBuf, pinner *runtime.Pinner) cBatch {
 	total, long := 0, 0
 	for _, m := range msgs {
 		if packs(m) {
@@ -129,9 +146,15 @@ func packBatch(msgs [][]byte, out [][Size]byte, pinner *runtime.Pinner) cBatch {
 	}
 	var packed []byte // nil (NULL in C) when no packed message has bytes
 	if total > 0 {
-		packed = make([]byte, 0, total)
+		if cap(buf.packed) < total {
+			buf.packed = make([]byte, 0, total)
+		}
+		packed = buf.packed[:0]
 	}
-	lens := make([]C.size_t, len(msgs))
+	if cap(buf.lens) < len(msgs) {
+		buf.lens = make([]C.size_t, len(msgs))
+	}
+	lens := buf.lens[:len(msgs)]
 	var ptrs []*C.uint8_t
 	if long > 0 {
 		ptrs = make([]*C.uint8_t, len(msgs))

@@ -121,6 +121,7 @@ func BenchmarkBatchCrossover(b *testing.B) {
 	const n = 64
 	for _, what := range []string{"prep", "call"} {
 		for _, size := range []int{64, 256, 512, 768, 1024, 2048, 4096} {
+			buf := &packBuf{}
 			msgs := make([][]byte, n)
 			for i := range msgs {
 				msgs[i] = make([]byte, size)
@@ -136,7 +137,7 @@ func BenchmarkBatchCrossover(b *testing.B) {
 					for b.Loop() {
 						if what == "prep" {
 							var p runtime.Pinner
-							_ = packBatch(msgs, out, &p)
+							_ = packBatch(msgs, out, buf, &p)
 							p.Unpin()
 						} else if _, err := Native.SHA256Batch(msgs); err != nil {
 							b.Fatal(err)

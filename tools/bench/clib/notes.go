@@ -25,7 +25,7 @@ const notes = `## Why the figures look the way they do
   key is set once and each message re-initialises with a NULL key). What is
   left per message is OpenSSL's provider layer
   (EVP_DigestInit_ex2/Update/Final_ex or EVP_MAC_init/update/final) and
-  handing the message to C. Messages under 256 bytes are copied into one
+  handing the message to C. Messages under 1 KiB are copied into one reused,
   pointer-free buffer per batch: a pointer to each message stored in Go
   memory would have to be pinned with runtime.Pinner for the call, which
   costs more than copying a short message. Longer messages are pinned and
