@@ -61,6 +61,30 @@ crypto_status crypto_hmac_sha256_batch(const uint8_t *key, size_t key_len,
                                        uint8_t *out);
 
 /*
+ * crypto_sha256_batch_packed is crypto_sha256_batch for a caller that has
+ * copied (some of) its messages into one contiguous buffer, so that the call
+ * needs no pointer per message: a Go caller would otherwise have to pin
+ * every message, which costs more than copying a short one. Message i is
+ *   - ptrs[i][0, lens[i]) if ptrs != NULL and ptrs[i] != NULL, or else
+ *   - the next lens[i] bytes of packed: the packed messages lie back to
+ *     back in packed[0, packed_len), in batch order, with no gaps.
+ * The packed messages' lengths must add up to exactly packed_len
+ * (CRYPTO_EINVAL otherwise). packed may be NULL only when packed_len is 0;
+ * ptrs may be NULL (every message packed); lens and out may be NULL only
+ * when n is 0. All arguments are checked before anything is hashed.
+ */
+crypto_status crypto_sha256_batch_packed(const uint8_t *packed, size_t packed_len,
+                                         const uint8_t *const *ptrs, const size_t *lens, size_t n,
+                                         uint8_t *out);
+
+/* crypto_hmac_sha256_batch_packed is crypto_sha256_batch_packed for
+ * HMAC-SHA256 under key[0, key_len), as crypto_hmac_sha256_batch. */
+crypto_status crypto_hmac_sha256_batch_packed(const uint8_t *key, size_t key_len,
+                                              const uint8_t *packed, size_t packed_len,
+                                              const uint8_t *const *ptrs, const size_t *lens,
+                                              size_t n, uint8_t *out);
+
+/*
  * crypto_hasher: an incremental SHA-256 or HMAC-SHA256 for payloads that do
  * not fit in memory at once. Create it with crypto_hasher_new_*, feed it
  * with crypto_hasher_update, read the digest of everything fed so far with

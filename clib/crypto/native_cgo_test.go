@@ -1,0 +1,151 @@
+//go:build cgo
+
+package crypto
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// wantBatch is what Native's batch calls must return for key and msgs:
+// crypto/sha256 and crypto/hmac, message by message.
+func wantBatch(key []byte, msgs [][]byte) (sha, mac [][Size]byte) {
+	for _, m := range msgs {
+		sha = append(sha, sha256.Sum256(m))
+		h := hmac.New(sha256.New, key)
+		h.Write(m)
+		mac = append(mac, [Size]byte(h.Sum(nil)))
+	}
+	return sha, mac
+}
+
+func checkNativeBatch(t *testing.T, key []byte, msgs [][]byte) {
+	t.Helper()
+	sha, mac := wantBatch(key, msgs)
+	got, err := Native.SHA256Batch(msgs)
+	require.NoError(t, err)
+	require.Equal(t, sha, got)
+	got, err = Native.HMACSHA256Batch(key, msgs)
+	require.NoError(t, err)
+	require.Equal(t, mac, got)
+}
+
+// TestBatchPackThreshold covers the boundary between packed (copied) and
+// pinned batch messages: lengths just below, at and above packThreshold,
+// alone, all alike, and mixed with empty and short messages in every
+// order, including a full MaxBatch batch of mixed messages.
+func TestBatchPackThreshold(t *testing.T) {
+	require.Equal(t, packThreshold, packLimit)
+	rng := rand.New(rand.NewPCG(5, 6))
+	buf := make([]byte, 4*packThreshold)
+	for i := range buf {
+		buf[i] = byte(rng.Uint32())
+	}
+	key := buf[:40]
+	// Sub-slices of buf: several messages share an allocation, and the
+	// pinned ones point into its middle.
+	msg := func(n int) []byte {
+		off := rng.IntN(len(buf) - n + 1)
+		return buf[off : off+n : off+n]
+	}
+	lengths := []int{packThreshold - 1, packThreshold, packThreshold + 1}
+	for _, n := range lengths {
+		require.True(t, packs(make([]byte, n)) == (n < packThreshold), "length %d", n)
+		checkNativeBatch(t, key, [][]byte{msg(n)})
+		checkNativeBatch(t, key, [][]byte{msg(n), msg(n), msg(n)})
+	}
+	// Mixed: every combination of below/at/above with empty (nil and
+	// non-nil) and short messages, in shuffled orders.
+	pool := [][]byte{nil, {}, msg(1), msg(64)}
+	for _, n := range lengths {
+		pool = append(pool, msg(n))
+	}
+	for iter := 0; iter < 50; iter++ {
+		msgs := make([][]byte, 1+rng.IntN(3*len(pool)))
+		for i := range msgs {
+			msgs[i] = pool[rng.IntN(len(pool))]
+		}
+		checkNativeBatch(t, key, msgs)
+	}
+	// All packed but empty (no packed bytes at all), and all pinned.
+	checkNativeBatch(t, key, [][]byte{nil, {}, nil})
+	checkNativeBatch(t, key, [][]byte{msg(packThreshold), msg(2 * packThreshold)})
+	// MaxBatch messages cycling through the pool: packed bytes, pinned
+	// pointers and empty messages in one call of the largest size.
+	msgs := make([][]byte, MaxBatch)
+	for i := range msgs {
+		msgs[i] = pool[i%len(pool)]
+	}
+	checkNativeBatch(t, key, msgs)
+	_, err := Native.SHA256Batch(append(msgs, nil))
+	require.ErrorIs(t, err, ErrBatchTooLarge)
+}
+
+// TestBatchForcedPaths runs the differential check with every message
+// packed and with every non-empty message pinned, whatever its size.
+func TestBatchForcedPaths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	msgs := make([][]byte, 100)
+	for i := range msgs {
+		msgs[i] = make([]byte, rng.IntN(3*packThreshold))
+		for j := range msgs[i] {
+			msgs[i][j] = byte(rng.Uint32())
+		}
+	}
+	defer func(l int) { packLimit = l }(packLimit)
+	for _, limit := range []int{1, 1 << 30} {
+		packLimit = limit
+		checkNativeBatch(t, []byte("key"), msgs)
+	}
+}
+
+// BenchmarkBatchCrossover compares Native's two ways of passing a batch
+// message to C, packed (copied) and pinned, across message sizes: "prep"
+// is the Go side alone (packBatch and Unpin), "call" a whole SHA256Batch
+// (which adds cgo's pointer check of the pinned messages and the hashing).
+// It is the measurement behind packThreshold, and is skipped unless
+// CRYPTO_CROSSOVER=1 so that tools/bench/clib does not spend time on it:
+//
+//	CRYPTO_CROSSOVER=1 go test -run '^$' -bench BatchCrossover ./clib/crypto/
+func BenchmarkBatchCrossover(b *testing.B) {
+	if os.Getenv("CRYPTO_CROSSOVER") != "1" {
+		b.Skip("set CRYPTO_CROSSOVER=1 to run")
+	}
+	const n = 64
+	for _, what := range []string{"prep", "call"} {
+		for _, size := range []int{64, 256, 512, 768, 1024, 2048, 4096} {
+			buf := &packBuf{}
+			msgs := make([][]byte, n)
+			for i := range msgs {
+				msgs[i] = make([]byte, size)
+			}
+			out := make([][Size]byte, n)
+			for _, path := range []struct {
+				name  string
+				limit int
+			}{{"packed", size + 1}, {"pinned", 1}} {
+				b.Run(fmt.Sprintf("%s/%s/%dB", what, path.name, size), func(b *testing.B) {
+					defer func(l int) { packLimit = l }(packLimit)
+					packLimit = path.limit
+					for b.Loop() {
+						if what == "prep" {
+							var p runtime.Pinner
+							_ = packBatch(msgs, out, buf, &p)
+							p.Unpin()
+						} else if _, err := Native.SHA256Batch(msgs); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/item")
+				})
+			}
+		}
+	}
+}
