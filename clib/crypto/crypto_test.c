@@ -6,6 +6,7 @@
  * Vectors: FIPS 180-4 examples (NIST CSRC) and RFC 4231. Error handling
  * with OpenSSL failing on purpose is in hasher_mock_test.c and
  * oneshot_mock_test.c, on a mock of crypto_evp.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,58 @@ void test_sha256_batch_vectors(void) {
   sha_messages();
   TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch(msgs, lens, COUNT(kSHA), &batch[0][0]));
   for (size_t i = 0; i < COUNT(kSHA); i++) ASSERT_DIGEST(batch[i], kSHA[i].digest, "sha256 batch", i);
+}
+
+/* The packed form of the NIST vectors: the short messages copied back to
+ * back, the million-byte one passed in place, as the Go binding does. */
+void test_sha256_batch_packed_vectors(void) {
+  uint8_t batch[COUNT(kSHA)][CRYPTO_SHA256_SIZE];
+  const uint8_t *ptrs[COUNT(kSHA)] = {0};
+  uint8_t packed[1024];
+  size_t packed_len = 0;
+  sha_messages();
+  for (size_t i = 0; i < COUNT(kSHA); i++) {
+    if (lens[i] > 256) {
+      ptrs[i] = msgs[i];
+      continue;
+    }
+    TEST_ASSERT_TRUE(packed_len + lens[i] <= sizeof packed);
+    memcpy(packed + packed_len, msgs[i], lens[i]);
+    packed_len += lens[i];
+  }
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch_packed(packed, packed_len, ptrs, lens,
+                                                              COUNT(kSHA), &batch[0][0]));
+  for (size_t i = 0; i < COUNT(kSHA); i++) ASSERT_DIGEST(batch[i], kSHA[i].digest, "packed", i);
+}
+
+/* Lengths that do not account for the packed buffer exactly, or that
+ * overflow when summed, are rejected before anything is hashed. */
+void test_batch_packed_errors(void) {
+  uint8_t out[2][CRYPTO_SHA256_SIZE];
+  const uint8_t packed[4] = {'a', 'b', 'c', 'd'};
+  size_t two[2] = {2, 2}, short_sum[2] = {1, 2}, long_sum[2] = {3, 2};
+  size_t overflow[2] = {SIZE_MAX, 5};
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch_packed(packed, 4, NULL, two, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
+                        crypto_sha256_batch_packed(packed, 4, NULL, short_sum, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
+                        crypto_sha256_batch_packed(packed, 4, NULL, long_sum, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
+                        crypto_sha256_batch_packed(packed, 4, NULL, overflow, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch_packed(NULL, 4, NULL, two, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch_packed(packed, 4, NULL, NULL, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch_packed(packed, 4, NULL, two, 2, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch_packed(NULL, 0, NULL, NULL, 0, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_E2BIG, crypto_sha256_batch_packed(packed, 4, NULL, two,
+                                                                 CRYPTO_MAX_BATCH + 1, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hmac_sha256_batch_packed(NULL, 1, packed, 4, NULL, two,
+                                                                       2, &out[0][0]));
+
+  /* A message passed in place does not count against the packed buffer. */
+  const uint8_t *ptrs[2] = {NULL, packed};
+  size_t mixed[2] = {4, 4};
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch_packed(packed, 4, ptrs, mixed, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_MEMORY(out[0], out[1], CRYPTO_SHA256_SIZE);
 }
 
 /* hmac_vector_bytes decodes vector i's key and data. */
