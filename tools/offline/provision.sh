@@ -117,7 +117,8 @@ ensure_packages() {
 # (workspace, bazel-bin links, GOROOT) mean the same thing on both sides.
 bind() {
   local src="$1" dst="$ROOTFS$1"
-  mkdir -p "$dst"
+  # A fresh machine may not have a Go module cache yet.
+  mkdir -p "$src" "$dst"
   mountpoint -q "$dst" || mount --bind "$src" "$dst"
 }
 
