@@ -62,14 +62,8 @@ func main() {
 // keeps the copy's Bazel output base, and its fetched repositories, from run
 // to run) and measures every edit there.
 func benchmark(workspace string, reps int, module, version string) (*report, error) {
-	cache, err := os.UserCacheDir()
+	home, dir, err := scratch.Prepare(workspace, "rebuild-bench")
 	if err != nil {
-		return nil, err
-	}
-	home := filepath.Join(cache, "go-c-starter", "rebuild-bench")
-	dir := filepath.Join(home, "ws")
-	log.Printf("copying %s to %s", workspace, dir)
-	if err := scratch.Sync(workspace, dir); err != nil {
 		return nil, err
 	}
 	logFile, err := os.Create(filepath.Join(home, "bazel.log"))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,20 @@ import (
 func skipTop(name string) bool {
 	return strings.HasPrefix(name, "bazel-") ||
 		name == ".git" || name == "user.bazelrc" || name == "compile_commands.json"
+}
+
+// Prepare syncs a copy of workspace into the user's cache directory under
+// go-c-starter/<name>/ws and returns that home and the copy. The fixed path
+// keeps the copy's output base, and its fetched repositories, between runs.
+func Prepare(workspace, name string) (home, dir string, err error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", "", err
+	}
+	home = filepath.Join(cache, "go-c-starter", name)
+	dir = filepath.Join(home, "ws")
+	log.Printf("copying %s to %s", workspace, dir)
+	return home, dir, Sync(workspace, dir)
 }
 
 // Sync makes dst a copy of the workspace src. dst itself is kept (only its

@@ -70,14 +70,8 @@ type result struct {
 }
 
 func check(workspace string, reps int) (*result, error) {
-	cache, err := os.UserCacheDir()
+	home, dir, err := scratch.Prepare(workspace, "remote-cache-check")
 	if err != nil {
-		return nil, err
-	}
-	home := filepath.Join(cache, "go-c-starter", "remote-cache-check")
-	dir := filepath.Join(home, "ws")
-	log.Printf("copying %s to %s", workspace, dir)
-	if err := scratch.Sync(workspace, dir); err != nil {
 		return nil, err
 	}
 
