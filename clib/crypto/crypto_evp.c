@@ -5,7 +5,6 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
-#include <threads.h>
 
 /* Exactly one of md and mac is set. */
 struct crypto_evp {
@@ -13,36 +12,37 @@ struct crypto_evp {
   EVP_MAC_CTX *mac;
 };
 
-/* Fetching an algorithm takes a lock and a lookup in OpenSSL's method
- * store, which would cost as much as hashing a short message; OpenSSL
- * recommends fetching once. The fetched objects are immutable and shared
- * by all threads; NULL if the fetch failed (reported as CRYPTO_EBACKEND). */
-static EVP_MD *sha256_md;
-static EVP_MAC *hmac_mac;
-static once_flag fetch_once = ONCE_FLAG_INIT;
-
-static void fetch_algorithms(void) {
-  sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
-  hmac_mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-}
-
 /* Maps an OpenSSL success flag (1 on success) to a status. */
 static crypto_status ossl(int ok) { return ok == 1 ? CRYPTO_OK : CRYPTO_EBACKEND; }
 
+/* The algorithm is fetched explicitly, once per context: a context serves a
+ * whole batch or stream (crypto_evp_reset reuses it), so the fetch, a lock
+ * and a lookup in OpenSSL's method store, is paid once per call from Go
+ * rather than once per message, and no fetched object outlives its context
+ * (this library keeps no process-wide state). Each context holds its own
+ * reference to the algorithm, so the fetch's reference is dropped at once. */
 crypto_status crypto_evp_new(crypto_evp_alg alg, const uint8_t *key, size_t key_len,
                              crypto_evp **out) {
-  call_once(&fetch_once, fetch_algorithms);
-  if ((alg == CRYPTO_EVP_SHA256 ? (void *)sha256_md : (void *)hmac_mac) == NULL) {
-    return CRYPTO_EBACKEND;
-  }
   crypto_evp *e = calloc(1, sizeof *e);
   if (e == NULL) return CRYPTO_ENOMEM;
   crypto_status st;
   if (alg == CRYPTO_EVP_SHA256) {
+    EVP_MD *md = EVP_MD_fetch(NULL, "SHA256", NULL);
+    if (md == NULL) {
+      free(e);
+      return CRYPTO_EBACKEND;
+    }
     e->md = EVP_MD_CTX_new();
-    st = e->md == NULL ? CRYPTO_ENOMEM : ossl(EVP_DigestInit_ex2(e->md, sha256_md, NULL));
+    st = e->md == NULL ? CRYPTO_ENOMEM : ossl(EVP_DigestInit_ex2(e->md, md, NULL));
+    EVP_MD_free(md);
   } else {
-    e->mac = EVP_MAC_CTX_new(hmac_mac);
+    EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    if (mac == NULL) {
+      free(e);
+      return CRYPTO_EBACKEND;
+    }
+    e->mac = EVP_MAC_CTX_new(mac);
+    EVP_MAC_free(mac);
     /* OpenSSL reads a NULL key as "keep the previous key"; an empty key
      * must be a non-NULL pointer. */
     static const uint8_t empty_key[1];

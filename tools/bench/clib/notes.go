@@ -21,7 +21,7 @@ const notes = `## Why the figures look the way they do
 - **SHA-256 at 1 MiB** is bound by the SHA-NI instructions in both OpenSSL
   and Go, so the two are close; the cgo cost vanishes at this size.
 - **Batches.** A batch call crosses cgo once and keeps one OpenSSL context
-  for all its messages (fetched algorithm cached process-wide; for HMAC the
+  for all its messages (the algorithm is fetched once per call; for HMAC the
   key is set once and each message re-initialises with a NULL key). What is
   left per message is OpenSSL's provider layer
   (EVP_DigestInit_ex2/Update/Final_ex or EVP_MAC_init/update/final) and
