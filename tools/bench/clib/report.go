@@ -100,7 +100,7 @@ func targets(w *bytes.Buffer, r results) {
 		case got >= want:
 			fmt.Fprintf(w, "| %s | %.2f× | met |\n", name, got)
 		default:
-			fmt.Fprintf(w, "| %s | %.2f× | **missed by %.0f%%** |\n", name, got, 100*(want-got)/want)
+			fmt.Fprintf(w, "| %s | %.3f× | **missed by %.1f%%** |\n", name, got, 100*(want-got)/want)
 		}
 	}
 	for _, s := range []string{"4KiB", "1MiB"} {
