@@ -53,11 +53,10 @@ func run() error {
 		return err
 	}
 
-	tlsArgs := []string{"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0", "-tls_cert=" + certs.Cert, "-tls_key=" + certs.Key}
 	services := map[string]*svcproc.Process{}
 	for _, svc := range []struct{ name, bin string }{{"hashd", hashd}, {"scand", scand}} {
 		// Service logs (JSON) go to stderr, keeping stdout for the results.
-		proc, err := svcproc.Start(svc.bin, tlsArgs, os.Stderr, 15*time.Second)
+		proc, err := svcproc.Start(svc.bin, certs.ServerFlags(), os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}

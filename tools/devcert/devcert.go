@@ -23,6 +23,12 @@ type Files struct {
 	CA, Cert, Key string
 }
 
+// ServerFlags returns the flags that make a service of this repository serve
+// TLS with these files.
+func (f Files) ServerFlags() []string {
+	return []string{"-tls_cert=" + f.Cert, "-tls_key=" + f.Key}
+}
+
 // Write creates ca.pem, server.pem and server-key.pem in dir. The server
 // certificate is valid for one day for localhost, 127.0.0.1 and ::1.
 func Write(dir string) (Files, error) {

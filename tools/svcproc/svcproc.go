@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 )
@@ -47,9 +48,14 @@ type Process struct {
 	err    error // valid once exited is closed
 }
 
-// Start runs bin with args plus -addr_file, sends its output to out, and
-// returns once the service serves, or with an error if it exits first or
-// does not serve within timeout.
+// loopbackAnyPort is where Start binds a service unless args say otherwise
+// (a later flag overrides an earlier one).
+var loopbackAnyPort = []string{"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0"}
+
+// Start runs bin on free loopback ports with args and -addr_file, sends its
+// output to out, and returns once the service serves, or with an error if it
+// exits first or does not serve within timeout. args may set -listen and
+// -metrics_listen to choose the ports.
 func Start(bin string, args []string, out io.Writer, timeout time.Duration) (*Process, error) {
 	dir, err := os.MkdirTemp("", "svcproc")
 	if err != nil {
@@ -58,7 +64,8 @@ func Start(bin string, args []string, out io.Writer, timeout time.Duration) (*Pr
 	defer os.RemoveAll(dir)
 	addrFile := filepath.Join(dir, "addrs.json")
 
-	cmd := exec.Command(bin, append(args, "-addr_file="+addrFile)...)
+	argv := append(append(slices.Clone(loopbackAnyPort), args...), "-addr_file="+addrFile)
+	cmd := exec.Command(bin, argv...)
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting %s: %w", bin, err)

@@ -50,12 +50,7 @@ func Start(t *testing.T, args ...string) *Service {
 	s := &Service{
 		bin:   bin,
 		certs: certs,
-		args: append([]string{
-			"-listen=127.0.0.1:0",
-			"-metrics_listen=127.0.0.1:0",
-			"-tls_cert=" + certs.Cert,
-			"-tls_key=" + certs.Key,
-		}, args...),
+		args:  append(certs.ServerFlags(), args...),
 	}
 	s.start(t, s.args)
 	return s

@@ -90,10 +90,8 @@ func measure(report *report, svc target, certs devcert.Files, concurrency, sizes
 	}
 	drivers := map[string]driver{}
 	for _, backend := range backends {
-		proc, err := svcproc.Start(bin, []string{
-			"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0", "-backend=" + backend,
-			"-tls_cert=" + certs.Cert, "-tls_key=" + certs.Key,
-		}, os.Stderr, 15*time.Second)
+		args := append(certs.ServerFlags(), "-backend="+backend)
+		proc, err := svcproc.Start(bin, args, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}
