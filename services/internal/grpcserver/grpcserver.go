@@ -102,6 +102,15 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	addrs := svcproc.Addrs{GRPC: grpcLis.Addr().String(), Metrics: metricsLis.Addr().String()}
+	// Both listeners are bound, so connections queue from here on: the
+	// address file may be read before Serve starts accepting.
+	if s.cfg.AddrFile != "" {
+		if err := svcproc.WriteAddrs(s.cfg.AddrFile, addrs); err != nil {
+			grpcLis.Close()
+			metricsLis.Close()
+			return err
+		}
+	}
 
 	metricsErr := make(chan error, 1)
 	go func() { metricsErr <- metrics.Serve(ctx, metricsLis, s.registry) }()
@@ -118,12 +127,6 @@ func (s *Server) Run(ctx context.Context) error {
 		s.drain()
 	}()
 
-	if s.cfg.AddrFile != "" {
-		if err := svcproc.WriteAddrs(s.cfg.AddrFile, addrs); err != nil {
-			grpcLis.Close()
-			return err
-		}
-	}
 	s.logger.Info("serving", "grpc", addrs.GRPC, "metrics", addrs.Metrics, "tls", !s.cfg.Insecure)
 	serveErr := s.grpc.Serve(grpcLis)
 	if serveErr != nil {
