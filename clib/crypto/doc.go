@@ -5,8 +5,11 @@
 // crypto/hmac, and [Native], the C library. With cgo disabled Native is
 // Pure. Both give identical digests and errors.
 //
-// Native calls are zero-copy: slices are passed to C as pointers, digests
-// are written straight into Go arrays, and C keeps no reference after
-// returning. The batch calls hash up to [MaxBatch] messages per cgo call,
-// which amortises the call's fixed cost over many small messages.
+// One-shot and streaming Native calls copy nothing: slices are passed to C
+// as pointers, digests are written straight into Go arrays, and C keeps no
+// reference after returning. The batch calls hash up to [MaxBatch] messages
+// per cgo call, which amortises the call's fixed cost over many small
+// messages. A batch passes messages of 1 KiB and more in place (pinned) and
+// copies shorter ones into one packed buffer, because pinning a message
+// costs more than copying a short one (the measurement is at packThreshold).
 package crypto

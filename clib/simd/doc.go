@@ -8,7 +8,7 @@
 // Pure. Both give identical results and errors. The top-level functions
 // forward to Native.
 //
-// Native calls are zero-copy: slices are passed to C as pointers and C keeps
+// Native calls copy nothing: slices are passed to C as pointers and C keeps
 // no reference after returning. A cgo call costs tens of nanoseconds, so for
 // inputs of a few dozen bytes Pure can be faster; docs/benchmarks.md has the
 // figures.

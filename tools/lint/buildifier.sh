@@ -10,15 +10,8 @@ set -euo pipefail
 
 buildifier="$(pwd)/$1"
 mode="$2"
-
-if [[ -n "${BUILD_WORKSPACE_DIRECTORY:-}" ]]; then
-  workspace="$BUILD_WORKSPACE_DIRECTORY"
-else
-  # Under `bazel test` the marker is a runfiles symlink into the source tree;
-  # the test is tagged no-sandbox and external so that this is the real tree.
-  workspace="$(dirname "$(readlink -f "$3")")"
-fi
-cd "$workspace"
+# shellcheck source=tools/lint/workspace.sh
+source "$(dirname "${BASH_SOURCE[0]}")/workspace.sh" "${3:-}"
 
 case "$mode" in
 fix) exec "$buildifier" -mode=fix -lint=fix -r . ;;

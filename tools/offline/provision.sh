@@ -30,6 +30,7 @@ readonly PACKAGES=(
   gcc g++ libc6-dev git ca-certificates
   protobuf-compiler libprotobuf-dev
   libssl-dev
+  shellcheck
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }
@@ -217,6 +218,8 @@ main() {
 
   local goroot
   goroot="$(go env GOROOT)"
+  # The single-quoted script is expanded by the shell inside the root.
+  # shellcheck disable=SC2016
   exec chroot "$ROOTFS" /usr/bin/env -i \
     HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" USER=root \
     PATH="$goroot/bin:/usr/sbin:/usr/bin:/sbin:/bin" \

@@ -9,7 +9,7 @@ import (
 	commonv1 "example.com/starter/proto/common/v1"
 )
 
-func TestparseBackend(t *testing.T) {
+func TestParseBackend(t *testing.T) {
 	b, err := parseBackend("c", true)
 	require.NoError(t, err)
 	assert.Equal(t, commonv1.Backend_BACKEND_C, b)
