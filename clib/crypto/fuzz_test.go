@@ -1,22 +1,36 @@
 package crypto
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 // FuzzSHA256 checks Native against Pure on arbitrary input for every call
 // (see checkAgree): data is split into a batch of messages at every 'x'
-// byte, and the stream is fed in chunks of a fuzzed size.
+// byte, each message is repeated 1+repeat times, and the stream is fed in
+// chunks of a fuzzed size. The repeat lets a short input make messages of
+// packThreshold bytes and more, so that the fuzzer reaches both batch
+// forms: short messages packed, long ones passed in place.
 func FuzzSHA256(f *testing.F) {
-	f.Add([]byte("key"), []byte("abc"), uint16(1))
-	f.Add([]byte{}, []byte{}, uint16(0))
-	f.Add(make([]byte, 131), []byte("axxbxcx"), uint16(64))
-	f.Fuzz(func(t *testing.T, key, data []byte, chunk uint16) {
+	f.Add([]byte("key"), []byte("abc"), uint8(0), uint16(1))
+	f.Add([]byte{}, []byte{}, uint8(0), uint16(0))
+	f.Add(make([]byte, 131), []byte("axxbxcx"), uint8(0), uint16(64))
+	f.Add([]byte("k"), []byte("0123456789abcdefxshort"), uint8(80), uint16(4096))
+	f.Fuzz(func(t *testing.T, key, data []byte, repeat uint8, chunk uint16) {
 		var msgs [][]byte
 		for start, i := 0, 0; i <= len(data); i++ {
 			if i == len(data) || data[i] == 'x' {
-				msgs = append(msgs, data[start:i])
+				msgs = append(msgs, bytes.Repeat(data[start:i], 1+int(repeat)))
 				start = i + 1
 			}
 		}
-		checkAgree(t, key, msgs, 1+int(chunk))
+		// checkAgree streams the joined messages chunk by chunk, one cgo
+		// call each; a floor on the chunk keeps an input with many
+		// repeats from costing a million calls.
+		total := 0
+		for _, m := range msgs {
+			total += len(m)
+		}
+		checkAgree(t, key, msgs, max(1+int(chunk), total/1024))
 	})
 }
