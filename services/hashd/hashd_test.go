@@ -195,6 +195,46 @@ func Test64ConcurrentClients(t *testing.T) {
 	}
 }
 
+// TestLongLivedStreamsOutliveTheDeadlineCap keeps a health Watch and a
+// reflection stream open across several -max_deadline periods: clients
+// watch health for as long as they are connected, and a cap that cut the
+// Watch would make their health checking flap.
+func TestLongLivedStreamsOutliveTheDeadlineCap(t *testing.T) {
+	const maxDeadline = 200 * time.Millisecond
+	conn := servicetest.Start(t, "-max_deadline="+maxDeadline.String()).Dial(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	watch, err := healthpb.NewHealthClient(conn).Watch(ctx, &healthpb.HealthCheckRequest{Service: "hash.v1.HashService"})
+	require.NoError(t, err)
+	first, err := watch.Recv()
+	require.NoError(t, err)
+	assert.Equal(t, healthpb.HealthCheckResponse_SERVING, first.GetStatus())
+
+	reflect, err := reflectionpb.NewServerReflectionClient(conn).ServerReflectionInfo(ctx)
+	require.NoError(t, err)
+	listServices := &reflectionpb.ServerReflectionRequest{MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{}}
+
+	// A Watch sends nothing while the status holds, so a cut shows up as
+	// an error from a Recv that is still waiting.
+	watchErr := make(chan error, 1)
+	go func() {
+		_, err := watch.Recv()
+		watchErr <- err
+	}()
+	for range 5 {
+		time.Sleep(maxDeadline)
+		require.NoError(t, reflect.Send(listServices), "reflection stream after %v", maxDeadline)
+		_, err := reflect.Recv()
+		require.NoError(t, err, "reflection stream cut by the deadline cap")
+	}
+	select {
+	case err := <-watchErr:
+		t.Fatalf("health Watch ended after less than %v: %v", 5*maxDeadline, err)
+	default:
+	}
+}
+
 func TestHealthAndMetrics(t *testing.T) {
 	svc := servicetest.Start(t)
 	conn := svc.Dial(t)

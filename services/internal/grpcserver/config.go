@@ -24,7 +24,8 @@ type Config struct {
 	// messages fail with RESOURCE_EXHAUSTED.
 	MaxMessageBytes int
 	// MaxDeadline caps how long any RPC may run, whatever deadline (or none)
-	// the client sent.
+	// the client sent. Health Watch and reflection streams are exempt: they
+	// are meant to stay open (see uncappedStreams).
 	MaxDeadline time.Duration
 	// DrainTimeout bounds the graceful shutdown: RPCs still running after it
 	// are cancelled.
@@ -40,7 +41,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
 	fs.StringVar(&c.TLSKey, "tls_key", "", "PEM private key for TLS")
 	fs.BoolVar(&c.Insecure, "insecure", false, "serve plaintext gRPC instead of TLS (development only)")
 	fs.IntVar(&c.MaxMessageBytes, "max_message_bytes", 4<<20, "largest gRPC message accepted or sent, in bytes")
-	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline")
+	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline (health Watch and reflection streams are exempt)")
 	fs.DurationVar(&c.DrainTimeout, "drain_timeout", 20*time.Second, "how long shutdown waits for in-flight RPCs")
 }
 

@@ -5,6 +5,9 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	reflectionv1alpha "google.golang.org/grpc/reflection/grpc_reflection_v1alpha"
 	"google.golang.org/grpc/status"
 )
 
@@ -25,8 +28,22 @@ func capDeadlineUnary(max time.Duration) grpc.UnaryServerInterceptor {
 	}
 }
 
+// uncappedStreams are streams that are meant to stay open for as long as
+// the client wants: a health Watch that the cap ended every -max_deadline
+// would make client-side health checking flap, and a reflection session
+// (grpcurl, an IDE) serves many requests over one stream. Both are bounded
+// by the connection's lifetime instead, and end when the server drains.
+var uncappedStreams = map[string]bool{
+	healthpb.Health_Watch_FullMethodName:                                   true,
+	reflectionpb.ServerReflection_ServerReflectionInfo_FullMethodName:      true,
+	reflectionv1alpha.ServerReflection_ServerReflectionInfo_FullMethodName: true,
+}
+
 func capDeadlineStream(max time.Duration) grpc.StreamServerInterceptor {
-	return func(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		if uncappedStreams[info.FullMethod] {
+			return handler(srv, ss)
+		}
 		ctx, cancel := capDeadline(ss.Context(), max)
 		defer cancel()
 		return handler(srv, &streamWithContext{ServerStream: ss, ctx: ctx})
