@@ -195,6 +195,27 @@ func Test64ConcurrentClients(t *testing.T) {
 	}
 }
 
+// TestBadFlagsStopStartup: a value out of range is refused at start-up with
+// a message naming the flag and status 2, instead of a server that fails
+// every request later.
+func TestBadFlagsStopStartup(t *testing.T) {
+	for _, tc := range []struct{ flag, want string }{
+		{"-max_stream_bytes=-1", "-max_stream_bytes must be positive"},
+		{"-max_stream_bytes=0", "-max_stream_bytes must be positive"},
+		{"-max_message_bytes=-5", "-max_message_bytes must be positive"},
+		{"-max_deadline=-1s", "-max_deadline and -drain_timeout must be positive"},
+		{"-drain_timeout=0s", "-max_deadline and -drain_timeout must be positive"},
+		{"-backend=rust", "want c or go"},
+		{"-no_such_flag", "flag provided but not defined"},
+	} {
+		t.Run(tc.flag, func(t *testing.T) {
+			status, stderr := servicetest.StartupFailure(t, tc.flag)
+			assert.Equal(t, 2, status, "exit status; stderr:\n%s", stderr)
+			assert.Contains(t, stderr, tc.want)
+		})
+	}
+}
+
 // TestLongLivedStreamsOutliveTheDeadlineCap keeps a health Watch and a
 // reflection stream open across several -max_deadline periods: clients
 // watch health for as long as they are connected, and a cap that cut the

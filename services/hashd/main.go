@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 
 	"google.golang.org/grpc"
@@ -24,6 +25,12 @@ func main() {
 		HasNative:     crypto.HasNative(),
 		Flags: func(fs *flag.FlagSet) {
 			fs.Int64Var(&maxStreamBytes, "max_stream_bytes", 1<<30, "largest payload SumStream accepts, in bytes")
+		},
+		Validate: func() error {
+			if maxStreamBytes <= 0 {
+				return errors.New("-max_stream_bytes must be positive")
+			}
+			return nil
 		},
 		Register: func(srv *grpc.Server, backend commonv1.Backend) error {
 			impl := crypto.Pure

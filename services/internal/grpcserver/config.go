@@ -45,7 +45,9 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
 	fs.DurationVar(&c.DrainTimeout, "drain_timeout", 20*time.Second, "how long shutdown waits for in-flight RPCs")
 }
 
-func (c *Config) validate() error {
+// Validate reports the first flag that is missing, conflicting or out of
+// range, naming it.
+func (c *Config) Validate() error {
 	switch {
 	case c.Insecure && (c.TLSCert != "" || c.TLSKey != ""):
 		return errors.New("-insecure conflicts with -tls_cert/-tls_key")

@@ -39,7 +39,7 @@ type Server struct {
 
 // New validates cfg and builds the server.
 func New(cfg Config, logger *slog.Logger) (*Server, error) {
-	if err := cfg.validate(); err != nil {
+	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	creds, err := transportCredentials(cfg)

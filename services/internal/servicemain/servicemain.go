@@ -29,12 +29,17 @@ type Spec struct {
 	HasNative bool
 	// Flags, if set, registers service-specific flags.
 	Flags func(fs *flag.FlagSet)
+	// Validate, if set, checks the service-specific flags once they are
+	// parsed. An error is a configuration error: the binary says so and
+	// exits with status 2 before it binds any port.
+	Validate func() error
 	// Register adds the service to srv, implemented by the chosen backend.
 	Register func(srv *grpc.Server, backend commonv1.Backend) error
 }
 
 // Main runs the service described by spec and exits: status 2 for bad
-// configuration, 1 if serving fails, 0 after a clean shutdown.
+// configuration (any flag out of range, checked before anything starts),
+// 1 if serving fails, 0 after a clean shutdown.
 func Main(spec Spec) {
 	fs := flag.NewFlagSet(spec.Name, flag.ExitOnError)
 	var cfg grpcserver.Config
@@ -43,22 +48,42 @@ func Main(spec Spec) {
 	if spec.Flags != nil {
 		spec.Flags(fs)
 	}
-	if err := flagenv.Parse(fs, strings.ToUpper(spec.Name), os.Args[1:]); err != nil {
+	err := flagenv.Parse(fs, strings.ToUpper(spec.Name), os.Args[1:])
+	var backend commonv1.Backend
+	if err == nil {
+		backend, err = validate(spec, cfg, *backendName)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", spec.Name, err)
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", spec.Name)
-	if err := run(spec, cfg, *backendName, logger); err != nil {
+	logger.Info("starting", "backend", *backendName)
+	if err := run(spec, cfg, backend, logger); err != nil {
 		logger.Error("exiting", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(spec Spec, cfg grpcserver.Config, backendName string, logger *slog.Logger) error {
+// validate checks every flag: the shared transport ones, -backend and the
+// service's own.
+func validate(spec Spec, cfg grpcserver.Config, backendName string) (commonv1.Backend, error) {
+	if err := cfg.Validate(); err != nil {
+		return 0, err
+	}
 	backend, err := parseBackend(backendName, spec.HasNative)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	if spec.Validate != nil {
+		if err := spec.Validate(); err != nil {
+			return 0, err
+		}
+	}
+	return backend, nil
+}
+
+func run(spec Spec, cfg grpcserver.Config, backend commonv1.Backend, logger *slog.Logger) error {
 	srv, err := grpcserver.New(cfg, logger)
 	if err != nil {
 		return err
@@ -66,6 +91,5 @@ func run(spec Spec, cfg grpcserver.Config, backendName string, logger *slog.Logg
 	if err := spec.Register(srv.GRPC(), backend); err != nil {
 		return err
 	}
-	logger.Info("starting", "backend", backendName)
 	return srv.RunUntilSignal()
 }

@@ -12,9 +12,12 @@
 package servicetest
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +57,29 @@ func Start(t *testing.T, args ...string) *Service {
 	}
 	s.start(t, s.args)
 	return s
+}
+
+// StartupFailure runs the binary named by SERVICE_RLOCATION with TLS and
+// args, expecting it to refuse its configuration and exit before serving.
+// It returns the exit status and what the binary wrote to stderr, and fails
+// the test if the binary exits 0 or is still running after startTimeout.
+func StartupFailure(t *testing.T, args ...string) (status int, stderr string) {
+	t.Helper()
+	bin, err := runfiles.Rlocation(os.Getenv("SERVICE_RLOCATION"))
+	require.NoError(t, err, "locating the service binary (is SERVICE_RLOCATION set in the go_test?)")
+	certs, err := devcert.Write(t.TempDir())
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	defer cancel()
+	// Free ports, so that a binary that wrongly starts fails no other test.
+	cmd := exec.CommandContext(ctx, bin, append(certs.ServerFlags(), append([]string{"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0"}, args...)...)...)
+	var errOut strings.Builder
+	cmd.Stderr = &errOut
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	require.ErrorAs(t, err, &exitErr, "%v must refuse to start; stderr:\n%s", args, errOut.String())
+	require.NoError(t, ctx.Err(), "%v: still running after %v", args, startTimeout)
+	return exitErr.ExitCode(), errOut.String()
 }
 
 func (s *Service) start(t *testing.T, args []string) {
