@@ -8,13 +8,13 @@ import (
 	"crypto/tls"
 	"errors"
 	"net"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
@@ -43,18 +43,6 @@ func payload(n int) []byte {
 		b[i] = byte(i*7 + i>>8)
 	}
 	return b
-}
-
-// handledCounts keeps the grpc_server_handled_total samples of a /metrics
-// page, so that a failed assertion prints them and not the whole page.
-func handledCounts(metrics string) []string {
-	var lines []string
-	for _, l := range strings.Split(metrics, "\n") {
-		if strings.HasPrefix(l, "grpc_server_handled_total{") {
-			lines = append(lines, l)
-		}
-	}
-	return lines
 }
 
 func client(t *testing.T, svc *servicetest.Service) hashv1.HashServiceClient {
@@ -162,8 +150,8 @@ func TestDeadlines(t *testing.T) {
 	err = stream.RecvMsg(new(hashv1.SumResponse)) // the send side stays open: the stream stalls
 	assert.Equal(t, codes.DeadlineExceeded, status.Code(err), "stalled stream: %v", err)
 	assert.Less(t, time.Since(start), 5*time.Second, "cut by the client's safety net, not by -max_deadline")
-	assert.Contains(t, handledCounts(svc.Metrics(t)),
-		`grpc_server_handled_total{grpc_code="DeadlineExceeded",grpc_method="/hash.v1.HashService/SumStream"} 1`)
+	assert.Equal(t, 1.0, svc.HandledCounts(t)["/hash.v1.HashService/SumStream DeadlineExceeded"],
+		"the server counted its own DeadlineExceeded: %v", svc.HandledCounts(t))
 }
 
 func Test64ConcurrentClients(t *testing.T) {
@@ -253,6 +241,89 @@ func TestLongLivedStreamsOutliveTheDeadlineCap(t *testing.T) {
 	case err := <-watchErr:
 		t.Fatalf("health Watch ended after less than %v: %v", 5*maxDeadline, err)
 	default:
+	}
+}
+
+// rawCodec sends bytes as they are, so that a test can send a request
+// that is not valid protobuf.
+type rawCodec struct{}
+
+func (rawCodec) Marshal(v any) ([]byte, error)      { return v.([]byte), nil }
+func (rawCodec) Unmarshal(data []byte, v any) error { *v.(*[]byte) = data; return nil }
+func (rawCodec) Name() string                       { return "proto" }
+
+// TestEveryOutcomeCountedOnce drives each way an RPC can end, including
+// those that never reach a handler, and checks that /metrics counts it
+// exactly once, under the code the client got.
+func TestEveryOutcomeCountedOnce(t *testing.T) {
+	svc := servicetest.Start(t, "-max_message_bytes=4096", "-max_stream_bytes=8192")
+	conn := svc.Dial(t)
+	c := hashv1.NewHashServiceClient(conn)
+	ctx := context.Background()
+	const sum, sumStream = "/hash.v1.HashService/Sum", "/hash.v1.HashService/SumStream"
+	for _, tc := range []struct {
+		name   string
+		call   func() error
+		method string // the method label; "unknown" for methods not served
+		code   codes.Code
+	}{
+		{"ok", func() error {
+			_, err := c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256})
+			return err
+		}, sum, codes.OK},
+		{"invalid argument", func() error {
+			_, err := c.Sum(ctx, &hashv1.SumRequest{})
+			return err
+		}, sum, codes.InvalidArgument},
+		{"request over the message limit", func() error {
+			_, err := c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: payload(8192)})
+			return err
+		}, sum, codes.ResourceExhausted},
+		{"undecodable request", func() error {
+			var resp []byte
+			return conn.Invoke(ctx, sum, []byte{0xff, 0xff, 0xff}, &resp, grpc.ForceCodec(rawCodec{}))
+		}, sum, codes.Internal},
+		{"unknown method", func() error {
+			var resp []byte
+			return conn.Invoke(ctx, "/hash.v1.HashService/NoSuchMethod", []byte{}, &resp, grpc.ForceCodec(rawCodec{}))
+		}, "unknown", codes.Unimplemented},
+		{"stream chunk over the message limit", func() error {
+			stream, err := c.SumStream(ctx)
+			if err != nil {
+				return err
+			}
+			_ = sendChunks(stream, payload(6000), 6000) // the server may stop reading early
+			_, err = stream.CloseAndRecv()
+			return err
+		}, sumStream, codes.ResourceExhausted},
+		{"stream over -max_stream_bytes", func() error {
+			stream, err := c.SumStream(ctx)
+			if err != nil {
+				return err
+			}
+			_ = sendChunks(stream, payload(12000), 3000)
+			_, err = stream.CloseAndRecv()
+			return err
+		}, sumStream, codes.ResourceExhausted},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := svc.HandledCounts(t)
+			err := tc.call()
+			require.Equal(t, tc.code, status.Code(err), "the client's status: %v", err)
+			key := tc.method + " " + tc.code.String()
+			// The server counts an RPC after the client may have its
+			// status, so give the counter a moment.
+			require.Eventually(t, func() bool { return svc.HandledCounts(t)[key] > before[key] }, 5*time.Second, 10*time.Millisecond,
+				"no %s counted", key)
+			after := svc.HandledCounts(t)
+			for k, n := range after {
+				want := before[k]
+				if k == key {
+					want++
+				}
+				assert.Equal(t, want, n, "%s counted %v times for one RPC", k, n-before[k])
+			}
+		})
 	}
 }
 

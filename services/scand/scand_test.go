@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,4 +92,20 @@ func TestHealthAndMetrics(t *testing.T) {
 	_, err = scanv1.NewScanServiceClient(conn).CountByte(context.Background(), &scanv1.CountByteRequest{Data: csv, Value: ','})
 	require.NoError(t, err)
 	assert.Contains(t, svc.Metrics(t), `grpc_server_handled_total{grpc_code="OK",grpc_method="/scan.v1.ScanService/CountByte"} 1`)
+}
+
+// TestResponseOverTheLimitIsCountedAsTheClientSawIt: every index of a
+// buffer of matches makes a response larger than the request. Sending it
+// fails after the handler returned; the client gets RESOURCE_EXHAUSTED and
+// /metrics must say so, not OK.
+func TestResponseOverTheLimitIsCountedAsTheClientSawIt(t *testing.T) {
+	svc := servicetest.Start(t, "-max_message_bytes=4096")
+	c := scanv1.NewScanServiceClient(svc.Dial(t))
+	_, err := c.IndexAny(context.Background(), &scanv1.IndexAnyRequest{Data: bytes.Repeat([]byte{','}, 3000), Set: []byte(","), All: true})
+	require.Equal(t, codes.ResourceExhausted, status.Code(err), "3000 indices do not fit in 4 KiB: %v", err)
+
+	const method = "/scan.v1.ScanService/IndexAny"
+	require.Eventually(t, func() bool { return svc.HandledCounts(t)[method+" ResourceExhausted"] == 1 },
+		5*time.Second, 10*time.Millisecond, "counts: %v", svc.HandledCounts(t))
+	assert.Zero(t, svc.HandledCounts(t)[method+" OK"])
 }

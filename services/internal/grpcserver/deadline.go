@@ -2,6 +2,7 @@ package grpcserver
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"google.golang.org/grpc"
@@ -71,6 +72,13 @@ func (s *streamWithContext) RecvMsg(m any) error {
 	case err := <-received:
 		return err
 	case <-s.ctx.Done():
+		// A cancelled context means the stream itself ended (the client
+		// reset it, or grpc-go refused an oversize message): RecvMsg then
+		// returns at once, with the status the client actually gets.
+		// Only a deadline can leave it waiting on a stalled client.
+		if errors.Is(s.ctx.Err(), context.Canceled) {
+			return <-received
+		}
 		return status.FromContextError(s.ctx.Err()).Err()
 	}
 }

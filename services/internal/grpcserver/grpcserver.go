@@ -17,11 +17,13 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/reflection"
+	"google.golang.org/grpc/status"
 
 	"example.com/starter/services/internal/metrics"
 	"example.com/starter/tools/svcproc"
@@ -47,23 +49,44 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	registry := metrics.NewRegistry()
-	rpcMetrics := metrics.NewRPC(registry)
 	s := &Server{
 		cfg:      cfg,
 		logger:   logger,
 		health:   health.NewServer(),
 		registry: registry,
-		grpc: grpc.NewServer(
-			grpc.Creds(creds),
-			grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
-			grpc.MaxSendMsgSize(cfg.MaxMessageBytes),
-			grpc.ChainUnaryInterceptor(rpcMetrics.UnaryInterceptor(), capDeadlineUnary(cfg.MaxDeadline)),
-			grpc.ChainStreamInterceptor(rpcMetrics.StreamInterceptor(), capDeadlineStream(cfg.MaxDeadline)),
-		),
 	}
+	s.grpc = grpc.NewServer(
+		grpc.Creds(creds),
+		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
+		grpc.MaxSendMsgSize(cfg.MaxMessageBytes),
+		grpc.StatsHandler(metrics.NewRPC(registry, s.methods)),
+		// Without it grpc-go answers unknown methods before any stats
+		// handler sees the RPC's end, so they would go uncounted.
+		grpc.UnknownServiceHandler(unknownMethod),
+		grpc.ChainUnaryInterceptor(capDeadlineUnary(cfg.MaxDeadline)),
+		grpc.ChainStreamInterceptor(capDeadlineStream(cfg.MaxDeadline)),
+	)
 	healthpb.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
 	return s, nil
+}
+
+// methods lists the full names of every registered method.
+func (s *Server) methods() []string {
+	var names []string
+	for service, info := range s.grpc.GetServiceInfo() {
+		for _, m := range info.Methods {
+			names = append(names, "/"+service+"/"+m.Name)
+		}
+	}
+	return names
+}
+
+// unknownMethod answers RPCs to methods no registered service has, as
+// grpc-go itself would.
+func unknownMethod(_ any, stream grpc.ServerStream) error {
+	method, _ := grpc.MethodFromServerStream(stream)
+	return status.Errorf(codes.Unimplemented, "unknown method %s", method)
 }
 
 // GRPC returns the server to register services on.

@@ -1,6 +1,6 @@
 // Package metrics exports a service's Prometheus metrics: per-RPC counters
-// and latency histograms recorded by gRPC interceptors, plus the Go runtime
-// and process collectors, served over HTTP on their own port.
+// and latency histograms recorded by a gRPC stats handler, plus the Go
+// runtime and process collectors, served over HTTP on their own port.
 package metrics
 
 import (
@@ -8,20 +8,37 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-	"google.golang.org/grpc"
+	"google.golang.org/grpc/stats"
 	"google.golang.org/grpc/status"
 )
 
-// RPC records one counter and one latency histogram per method and code.
+// RPC records one counter per method and status code and one latency
+// histogram per method. It is a grpc stats.Handler, not an interceptor, so
+// that it sees every RPC's end with the status the client got: also those
+// that never reach a handler (an oversize or undecodable request, an
+// unknown method) and those whose response fails to send after the
+// handler returned.
 type RPC struct {
 	handled *prometheus.CounterVec
 	latency *prometheus.HistogramVec
+	// methods lists the served method names. It is read once, at the
+	// first RPC, when every service is registered (grpc-go forbids
+	// registering after Serve). Any other name a client sends is counted
+	// as unknownMethod, so that a client cannot grow the label set.
+	methods   func() []string
+	knownOnce sync.Once
+	known     map[string]bool
 }
+
+// unknownMethod is the method label of RPCs to methods the server does not
+// serve.
+const unknownMethod = "unknown"
 
 // NewRegistry returns a registry holding the Go runtime and process collectors.
 func NewRegistry() *prometheus.Registry {
@@ -30,47 +47,59 @@ func NewRegistry() *prometheus.Registry {
 	return reg
 }
 
-// NewRPC registers the RPC metrics with reg.
-func NewRPC(reg prometheus.Registerer) *RPC {
+// NewRPC registers the RPC metrics with reg. methods returns the full
+// method names ("/pkg.Service/Method") the server serves; see RPC.methods.
+func NewRPC(reg prometheus.Registerer, methods func() []string) *RPC {
 	m := &RPC{
 		handled: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "grpc_server_handled_total",
-			Help: "RPCs completed on the server, by method and status code.",
+			Help: "RPCs completed on the server, by method and the status code the client got.",
 		}, []string{"grpc_method", "grpc_code"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "grpc_server_handling_seconds",
 			Help:    "Time from the start of an RPC to its completion on the server.",
 			Buckets: prometheus.ExponentialBuckets(50e-6, 4, 10), // 50µs to ~13s
 		}, []string{"grpc_method"}),
+		methods: methods,
 	}
 	reg.MustRegister(m.handled, m.latency)
 	return m
 }
 
-func (m *RPC) observe(method string, start time.Time, err error) {
-	m.handled.WithLabelValues(method, status.Code(err).String()).Inc()
-	m.latency.WithLabelValues(method).Observe(time.Since(start).Seconds())
+// methodKey carries an RPC's method label from TagRPC to HandleRPC.
+type methodKey struct{}
+
+// TagRPC implements stats.Handler.
+func (m *RPC) TagRPC(ctx context.Context, info *stats.RPCTagInfo) context.Context {
+	m.knownOnce.Do(func() {
+		m.known = make(map[string]bool)
+		for _, name := range m.methods() {
+			m.known[name] = true
+		}
+	})
+	method := info.FullMethodName
+	if !m.known[method] {
+		method = unknownMethod
+	}
+	return context.WithValue(ctx, methodKey{}, method)
 }
 
-// UnaryInterceptor records unary RPCs.
-func (m *RPC) UnaryInterceptor() grpc.UnaryServerInterceptor {
-	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
-		start := time.Now()
-		resp, err := handler(ctx, req)
-		m.observe(info.FullMethod, start, err)
-		return resp, err
+// HandleRPC implements stats.Handler: it records each RPC at its end.
+func (m *RPC) HandleRPC(ctx context.Context, s stats.RPCStats) {
+	end, ok := s.(*stats.End)
+	if !ok {
+		return
 	}
+	method, _ := ctx.Value(methodKey{}).(string)
+	m.handled.WithLabelValues(method, status.Code(end.Error).String()).Inc()
+	m.latency.WithLabelValues(method).Observe(end.EndTime.Sub(end.BeginTime).Seconds())
 }
 
-// StreamInterceptor records streaming RPCs.
-func (m *RPC) StreamInterceptor() grpc.StreamServerInterceptor {
-	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
-		start := time.Now()
-		err := handler(srv, ss)
-		m.observe(info.FullMethod, start, err)
-		return err
-	}
-}
+// TagConn implements stats.Handler.
+func (m *RPC) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context { return ctx }
+
+// HandleConn implements stats.Handler.
+func (m *RPC) HandleConn(context.Context, stats.ConnStats) {}
 
 // Serve serves /metrics from reg on lis until ctx is done.
 func Serve(ctx context.Context, lis net.Listener, reg *prometheus.Registry) error {

@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -127,6 +128,35 @@ func (s *Service) Metrics(t *testing.T) string {
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	return string(body)
+}
+
+// HandledCounts returns the service's grpc_server_handled_total samples,
+// keyed by "method code" (e.g. "/hash.v1.HashService/Sum OK").
+func (s *Service) HandledCounts(t *testing.T) map[string]float64 {
+	t.Helper()
+	counts := map[string]float64{}
+	for _, line := range strings.Split(s.Metrics(t), "\n") {
+		sample, ok := strings.CutPrefix(line, "grpc_server_handled_total{")
+		if !ok {
+			continue
+		}
+		labels, value, ok := strings.Cut(sample, "} ")
+		require.True(t, ok, "sample %q", line)
+		var method, code string
+		for _, kv := range strings.Split(labels, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			switch k {
+			case "grpc_method":
+				method = strings.Trim(v, `"`)
+			case "grpc_code":
+				code = strings.Trim(v, `"`)
+			}
+		}
+		n, err := strconv.ParseFloat(value, 64)
+		require.NoError(t, err, "sample %q", line)
+		counts[method+" "+code] = n
+	}
+	return counts
 }
 
 // testWriter sends the service's logs to the test log.
