@@ -414,6 +414,48 @@ func TestSIGTERMCompletesAcceptedRPCs(t *testing.T) {
 	}
 }
 
+// TestShutdownIsObservable: after SIGTERM the service stays up for its
+// lame-duck period with health NOT_SERVING, so that a health-checking
+// client (already connected or new) learns of the shutdown instead of
+// meeting a refused connection; /metrics stays readable with the final
+// counts; and an open health Watch does not hold up the exit.
+func TestShutdownIsObservable(t *testing.T) {
+	const lameDuck = 2 * time.Second
+	svc := servicetest.Start(t, "-lame_duck="+lameDuck.String())
+	watch, err := healthpb.NewHealthClient(svc.Dial(t)).Watch(context.Background(), &healthpb.HealthCheckRequest{})
+	require.NoError(t, err)
+	resp, err := watch.Recv()
+	require.NoError(t, err)
+	require.Equal(t, healthpb.HealthCheckResponse_SERVING, resp.GetStatus())
+
+	start := time.Now()
+	require.NoError(t, svc.Terminate())
+	resp, err = watch.Recv()
+	require.NoError(t, err)
+	assert.Equal(t, healthpb.HealthCheckResponse_NOT_SERVING, resp.GetStatus(), "the Watch hears of the shutdown")
+
+	// A client that connects during the lame-duck period is served, and
+	// told the service is going away.
+	conn := svc.Dial(t)
+	check, err := healthpb.NewHealthClient(conn).Check(context.Background(), &healthpb.HealthCheckRequest{})
+	require.NoError(t, err, "a new client during the lame-duck period")
+	assert.Equal(t, healthpb.HealthCheckResponse_NOT_SERVING, check.GetStatus())
+	_, err = hashv1.NewHashServiceClient(conn).Sum(context.Background(), &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256})
+	require.NoError(t, err, "RPCs are still served during the lame-duck period")
+	assert.Equal(t, 1.0, svc.HandledCounts(t)["/hash.v1.HashService/Sum OK"], "/metrics during shutdown")
+	require.Less(t, time.Since(start), lameDuck, "the checks above must run inside the lame-duck period")
+
+	select {
+	case <-svc.Exited():
+		assert.NoError(t, svc.Wait())
+	case <-time.After(lameDuck + 5*time.Second):
+		t.Fatal("no exit within 5s of the lame-duck period: did the open Watch hold up the drain?")
+	}
+	assert.GreaterOrEqual(t, time.Since(start), lameDuck, "exited before the lame-duck period ended")
+	_, err = watch.Recv()
+	assert.Error(t, err, "the Watch ends with the server")
+}
+
 func TestClientsRecoverAfterCrashAndRestart(t *testing.T) {
 	svc := servicetest.Start(t)
 	c := client(t, svc)

@@ -27,8 +27,12 @@ type Config struct {
 	// the client sent. Health Watch and reflection streams are exempt: they
 	// are meant to stay open (see uncappedStreams).
 	MaxDeadline time.Duration
-	// DrainTimeout bounds the graceful shutdown: RPCs still running after it
-	// are cancelled.
+	// LameDuck is how long the server keeps serving after shutdown begins
+	// while health reports NOT_SERVING, so that load balancers and
+	// health-checking clients move away before the listener closes.
+	LameDuck time.Duration
+	// DrainTimeout bounds the graceful shutdown after the lame-duck period:
+	// RPCs still running after it are cancelled.
 	DrainTimeout time.Duration
 }
 
@@ -42,7 +46,8 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
 	fs.BoolVar(&c.Insecure, "insecure", false, "serve plaintext gRPC instead of TLS (development only)")
 	fs.IntVar(&c.MaxMessageBytes, "max_message_bytes", 4<<20, "largest gRPC message accepted or sent, in bytes")
 	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline (health Watch and reflection streams are exempt)")
-	fs.DurationVar(&c.DrainTimeout, "drain_timeout", 20*time.Second, "how long shutdown waits for in-flight RPCs")
+	fs.DurationVar(&c.LameDuck, "lame_duck", 3*time.Second, "on SIGTERM, how long to keep serving with health NOT_SERVING before draining")
+	fs.DurationVar(&c.DrainTimeout, "drain_timeout", 20*time.Second, "how long shutdown waits for in-flight RPCs after the lame-duck period")
 }
 
 // Validate reports the first flag that is missing, conflicting or out of
@@ -57,6 +62,8 @@ func (c *Config) Validate() error {
 		return errors.New("-max_message_bytes must be positive")
 	case c.MaxDeadline <= 0 || c.DrainTimeout <= 0:
 		return errors.New("-max_deadline and -drain_timeout must be positive")
+	case c.LameDuck < 0:
+		return errors.New("-lame_duck must not be negative")
 	}
 	return nil
 }

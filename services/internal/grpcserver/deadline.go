@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	reflectionv1alpha "google.golang.org/grpc/reflection/grpc_reflection_v1alpha"
@@ -33,17 +34,28 @@ func capDeadlineUnary(max time.Duration) grpc.UnaryServerInterceptor {
 // the client wants: a health Watch that the cap ended every -max_deadline
 // would make client-side health checking flap, and a reflection session
 // (grpcurl, an IDE) serves many requests over one stream. Both are bounded
-// by the connection's lifetime instead, and end when the server drains.
+// by the connection's lifetime instead, and end when the server drains
+// (errDraining), so that they do not hold up a graceful stop.
 var uncappedStreams = map[string]bool{
 	healthpb.Health_Watch_FullMethodName:                                   true,
 	reflectionpb.ServerReflection_ServerReflectionInfo_FullMethodName:      true,
 	reflectionv1alpha.ServerReflection_ServerReflectionInfo_FullMethodName: true,
 }
 
-func capDeadlineStream(max time.Duration) grpc.StreamServerInterceptor {
+// errDraining is the cause with which uncapped streams end when the
+// server drains.
+var errDraining = errors.New("server is shutting down")
+
+// capDeadlineStream caps streams by max, and ends uncapped ones once
+// draining is done.
+func capDeadlineStream(max time.Duration, draining context.Context) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 		if uncappedStreams[info.FullMethod] {
-			return handler(srv, ss)
+			ctx, cancel := context.WithCancelCause(ss.Context())
+			defer cancel(nil)
+			stop := context.AfterFunc(draining, func() { cancel(errDraining) })
+			defer stop()
+			return handler(srv, &streamWithContext{ServerStream: ss, ctx: ctx})
 		}
 		ctx, cancel := capDeadline(ss.Context(), max)
 		defer cancel()
@@ -72,11 +84,15 @@ func (s *streamWithContext) RecvMsg(m any) error {
 	case err := <-received:
 		return err
 	case <-s.ctx.Done():
-		// A cancelled context means the stream itself ended (the client
-		// reset it, or grpc-go refused an oversize message): RecvMsg then
-		// returns at once, with the status the client actually gets.
-		// Only a deadline can leave it waiting on a stalled client.
-		if errors.Is(s.ctx.Err(), context.Canceled) {
+		switch {
+		case errors.Is(context.Cause(s.ctx), errDraining):
+			return status.Error(codes.Unavailable, errDraining.Error())
+		case errors.Is(s.ctx.Err(), context.Canceled):
+			// Otherwise a cancelled context means the stream itself ended
+			// (the client reset it, or grpc-go refused an oversize
+			// message): RecvMsg then returns at once, with the status the
+			// client actually gets. Only a deadline or the drain can leave
+			// it waiting on a stalled client.
 			return <-received
 		}
 		return status.FromContextError(s.ctx.Err()).Err()

@@ -37,6 +37,10 @@ type Server struct {
 	grpc     *grpc.Server
 	health   *health.Server
 	registry *prometheus.Registry
+	// draining is cancelled when the lame-duck period ends, which ends
+	// the long-lived streams the deadline cap exempts.
+	draining      context.Context
+	startDraining context.CancelFunc
 }
 
 // New validates cfg and builds the server.
@@ -49,11 +53,14 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	registry := metrics.NewRegistry()
+	draining, startDraining := context.WithCancel(context.Background())
 	s := &Server{
-		cfg:      cfg,
-		logger:   logger,
-		health:   health.NewServer(),
-		registry: registry,
+		cfg:           cfg,
+		logger:        logger,
+		health:        health.NewServer(),
+		registry:      registry,
+		draining:      draining,
+		startDraining: startDraining,
 	}
 	s.grpc = grpc.NewServer(
 		grpc.Creds(creds),
@@ -64,7 +71,7 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		// handler sees the RPC's end, so they would go uncounted.
 		grpc.UnknownServiceHandler(unknownMethod),
 		grpc.ChainUnaryInterceptor(capDeadlineUnary(cfg.MaxDeadline)),
-		grpc.ChainStreamInterceptor(capDeadlineStream(cfg.MaxDeadline)),
+		grpc.ChainStreamInterceptor(capDeadlineStream(cfg.MaxDeadline, draining)),
 	)
 	healthpb.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
@@ -112,8 +119,13 @@ func transportCredentials(cfg Config) (credentials.TransportCredentials, error) 
 	}), nil
 }
 
-// Run serves until ctx is done, then drains: health turns NOT_SERVING, new
-// RPCs are refused, and in-flight RPCs get DrainTimeout to finish.
+// Run serves until ctx is done, then shuts down in three steps:
+//  1. lame duck: health turns NOT_SERVING while the server goes on
+//     accepting connections and serving RPCs, for LameDuck;
+//  2. drain: new RPCs are refused, long-lived streams (health Watch,
+//     reflection) end, and in-flight RPCs get DrainTimeout to finish;
+//  3. /metrics, which stayed up throughout so that the final counts can
+//     be scraped, stops.
 func (s *Server) Run(ctx context.Context) error {
 	grpcLis, err := net.Listen("tcp", s.cfg.Listen)
 	if err != nil {
@@ -135,8 +147,10 @@ func (s *Server) Run(ctx context.Context) error {
 		}
 	}
 
+	metricsCtx, stopMetrics := context.WithCancel(context.Background())
+	defer stopMetrics()
 	metricsErr := make(chan error, 1)
-	go func() { metricsErr <- metrics.Serve(ctx, metricsLis, s.registry) }()
+	go func() { metricsErr <- metrics.Serve(metricsCtx, metricsLis, s.registry) }()
 
 	for name := range s.grpc.GetServiceInfo() {
 		s.health.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)
@@ -156,12 +170,16 @@ func (s *Server) Run(ctx context.Context) error {
 		return serveErr
 	}
 	<-drained
+	stopMetrics()
 	return <-metricsErr
 }
 
 func (s *Server) drain() {
-	s.logger.Info("draining in-flight RPCs", "timeout", s.cfg.DrainTimeout)
+	s.logger.Info("lame duck: health NOT_SERVING, still serving", "period", s.cfg.LameDuck)
 	s.health.Shutdown()
+	time.Sleep(s.cfg.LameDuck)
+	s.logger.Info("draining in-flight RPCs", "timeout", s.cfg.DrainTimeout)
+	s.startDraining()
 	stopped := make(chan struct{})
 	go func() {
 		s.grpc.GracefulStop()

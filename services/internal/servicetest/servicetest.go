@@ -54,7 +54,9 @@ func Start(t *testing.T, args ...string) *Service {
 	s := &Service{
 		bin:   bin,
 		certs: certs,
-		args:  append(certs.ServerFlags(), args...),
+		// No lame-duck period unless a test asks for one: every test
+		// stops its service, and would wait it out.
+		args: append(append(certs.ServerFlags(), "-lame_duck=0s"), args...),
 	}
 	s.start(t, s.args)
 	return s
