@@ -456,6 +456,41 @@ func TestShutdownIsObservable(t *testing.T) {
 	assert.Error(t, err, "the Watch ends with the server")
 }
 
+// TestIdleConnectionsAreClosed holds 200 TCP connections that never start
+// TLS, as a careless or hostile client might, and checks that the server
+// closes each within -handshake_timeout while it goes on serving others.
+func TestIdleConnectionsAreClosed(t *testing.T) {
+	const handshakeTimeout = 500 * time.Millisecond
+	svc := servicetest.Start(t, "-handshake_timeout="+handshakeTimeout.String())
+	c := client(t, svc)
+
+	idle := make([]net.Conn, 200)
+	for i := range idle {
+		conn, err := net.Dial("tcp", svc.Addrs.GRPC)
+		require.NoError(t, err)
+		t.Cleanup(func() { conn.Close() })
+		idle[i] = conn
+	}
+	opened := time.Now()
+	for range 10 {
+		_, err := c.Sum(context.Background(), &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: []byte("x")})
+		require.NoError(t, err, "a well-behaved client beside the idle connections")
+	}
+
+	// The server closes a connection by sending nothing and hanging up, so
+	// a read ends with EOF (or a reset); one still open times out instead.
+	limit := opened.Add(handshakeTimeout + 3*time.Second)
+	for i, conn := range idle {
+		require.NoError(t, conn.SetReadDeadline(limit))
+		_, err := conn.Read(make([]byte, 1))
+		var netErr net.Error
+		if errors.As(err, &netErr) && netErr.Timeout() {
+			t.Fatalf("idle connection %d still open %v after it was made (handshake timeout %v)", i, time.Since(opened), handshakeTimeout)
+		}
+		require.Error(t, err, "idle connection %d: the server sent data without a handshake", i)
+	}
+}
+
 func TestClientsRecoverAfterCrashAndRestart(t *testing.T) {
 	svc := servicetest.Start(t)
 	c := client(t, svc)

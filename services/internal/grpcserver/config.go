@@ -27,6 +27,20 @@ type Config struct {
 	// the client sent. Health Watch and reflection streams are exempt: they
 	// are meant to stay open (see uncappedStreams).
 	MaxDeadline time.Duration
+	// HandshakeTimeout bounds how long a new connection may take to finish
+	// its TLS and HTTP/2 handshakes; a client that connects and sends
+	// nothing is disconnected after it.
+	HandshakeTimeout time.Duration
+	// MaxConcurrentStreams caps the RPCs one connection may have open.
+	MaxConcurrentStreams uint
+	// KeepaliveMinTime is the shortest interval between client pings the
+	// server tolerates (with or without open RPCs); a client that pings
+	// more often is disconnected with GOAWAY "too_many_pings".
+	KeepaliveMinTime time.Duration
+	// MaxConnectionAge closes connections after this long (with GOAWAY,
+	// so clients reconnect), which spreads long-lived clients over new
+	// replicas; MaxConnectionAgeGrace then lets their RPCs finish.
+	MaxConnectionAge, MaxConnectionAgeGrace time.Duration
 	// LameDuck is how long the server keeps serving after shutdown begins
 	// while health reports NOT_SERVING, so that load balancers and
 	// health-checking clients move away before the listener closes.
@@ -46,6 +60,11 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
 	fs.BoolVar(&c.Insecure, "insecure", false, "serve plaintext gRPC instead of TLS (development only)")
 	fs.IntVar(&c.MaxMessageBytes, "max_message_bytes", 4<<20, "largest gRPC message accepted or sent, in bytes")
 	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline (health Watch and reflection streams are exempt)")
+	fs.DurationVar(&c.HandshakeTimeout, "handshake_timeout", 5*time.Second, "longest a new connection may take for its TLS and HTTP/2 handshakes")
+	fs.UintVar(&c.MaxConcurrentStreams, "max_concurrent_streams", 256, "most RPCs open at once on one connection")
+	fs.DurationVar(&c.KeepaliveMinTime, "keepalive_min_time", 10*time.Second, "shortest client ping interval tolerated; faster pingers are disconnected")
+	fs.DurationVar(&c.MaxConnectionAge, "max_connection_age", 30*time.Minute, "close connections this old (clients reconnect), to rebalance load")
+	fs.DurationVar(&c.MaxConnectionAgeGrace, "max_connection_age_grace", time.Minute, "how long RPCs on a connection closed for its age may still run")
 	fs.DurationVar(&c.LameDuck, "lame_duck", 3*time.Second, "on SIGTERM, how long to keep serving with health NOT_SERVING before draining")
 	fs.DurationVar(&c.DrainTimeout, "drain_timeout", 20*time.Second, "how long shutdown waits for in-flight RPCs after the lame-duck period")
 }
@@ -64,6 +83,10 @@ func (c *Config) Validate() error {
 		return errors.New("-max_deadline and -drain_timeout must be positive")
 	case c.LameDuck < 0:
 		return errors.New("-lame_duck must not be negative")
+	case c.HandshakeTimeout <= 0 || c.KeepaliveMinTime <= 0 || c.MaxConnectionAge <= 0 || c.MaxConnectionAgeGrace <= 0:
+		return errors.New("-handshake_timeout, -keepalive_min_time, -max_connection_age and -max_connection_age_grace must be positive")
+	case c.MaxConcurrentStreams == 0:
+		return errors.New("-max_concurrent_streams must be positive")
 	}
 	return nil
 }

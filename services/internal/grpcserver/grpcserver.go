@@ -1,7 +1,9 @@
 // Package grpcserver runs a gRPC service the way every service in this
 // repository should: TLS 1.2+ with ALPN "h2" (plaintext only by flag),
-// message-size and deadline limits, the health and reflection services,
-// Prometheus metrics on a separate port, and a graceful drain on shutdown.
+// message-size and deadline limits, connection limits (handshake timeout,
+// streams per connection, keepalive enforcement, connection age), the
+// health and reflection services, Prometheus metrics on a separate port,
+// and an observable, graceful shutdown.
 package grpcserver
 
 import (
@@ -9,6 +11,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"os"
 	"os/signal"
@@ -22,6 +25,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
 
@@ -66,6 +70,16 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		grpc.Creds(creds),
 		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
 		grpc.MaxSendMsgSize(cfg.MaxMessageBytes),
+		grpc.ConnectionTimeout(cfg.HandshakeTimeout),
+		grpc.MaxConcurrentStreams(uint32(min(cfg.MaxConcurrentStreams, math.MaxUint32))),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{
+			MinTime:             cfg.KeepaliveMinTime,
+			PermitWithoutStream: true, // idle clients may keep their connection warm, within MinTime
+		}),
+		grpc.KeepaliveParams(keepalive.ServerParameters{
+			MaxConnectionAge:      cfg.MaxConnectionAge,
+			MaxConnectionAgeGrace: cfg.MaxConnectionAgeGrace,
+		}),
 		grpc.StatsHandler(metrics.NewRPC(registry, s.methods)),
 		// Without it grpc-go answers unknown methods before any stats
 		// handler sees the RPC's end, so they would go uncounted.
