@@ -90,6 +90,19 @@ func (c coverage) merge(other coverage) {
 	}
 }
 
+// rename moves the counters of each file named in renames to its new name,
+// merging them with any the new name already has.
+func (c coverage) rename(renames map[string]string) {
+	moved := coverage{}
+	for from, to := range renames {
+		if f, ok := c[from]; ok {
+			moved.merge(coverage{to: f})
+			delete(c, from)
+		}
+	}
+	c.merge(moved)
+}
+
 // filter drops every file whose name fully matches one of exclude (Bazel's
 // merger uses Java's String.matches, which anchors both ends) and, when keep
 // is not nil, every file not in keep.

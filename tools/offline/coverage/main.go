@@ -5,7 +5,8 @@
 //
 //   - lcov merger (--coverage_output_generator): collect_coverage.sh runs it
 //     after each test with --coverage_dir, --output_file, --filter_sources
-//     (repeated) and --source_file_manifest. It merges the lcov tracefiles
+//     (repeated), --source_file_manifest and, for cc_test,
+//     --sources_to_replace_file. It merges the lcov tracefiles
 //     (*.dat, written by rules_go) and gcov JSON files (*.gcov.json.gz, written
 //     by collect_cc_coverage.sh for C) under the directory into one lcov file.
 //   - report generator (--coverage_report_generator): Bazel runs it once per
@@ -32,12 +33,12 @@ type options struct {
 	outputFile         string
 	filterSources      []*regexp.Regexp
 	sourceFileManifest string
+	sourcesToReplace   string
 }
 
 // parseFlags accepts exactly the --name=value flags Bazel 7 passes to its own
 // merger. An unknown flag is an error, so that a Bazel that starts passing one
-// (say --sources_to_replace_file, for Java sources) fails loudly instead of
-// producing a report that silently ignores it.
+// fails loudly instead of producing a report that silently ignores it.
 func parseFlags(args []string) (options, error) {
 	var o options
 	for _, arg := range args {
@@ -60,6 +61,8 @@ func parseFlags(args []string) (options, error) {
 			o.filterSources = append(o.filterSources, re)
 		case "source_file_manifest":
 			o.sourceFileManifest = value
+		case "sources_to_replace_file":
+			o.sourcesToReplace = value
 		default:
 			return o, fmt.Errorf("unknown flag %q", arg)
 		}
@@ -102,6 +105,13 @@ func run(o options) error {
 			return fmt.Errorf("%s: %w", in.path, err)
 		}
 		merged.merge(c)
+	}
+	if o.sourcesToReplace != "" {
+		renames, err := sourceRenames(o.sourcesToReplace)
+		if err != nil {
+			return err
+		}
+		merged.rename(renames)
 	}
 	var keep map[string]bool
 	if o.sourceFileManifest != "" {
@@ -208,6 +218,25 @@ func manifestSources(manifest string) (map[string]bool, error) {
 		}
 	}
 	return keep, nil
+}
+
+// sourceRenames reads the reported:actual path pairs, one a line, that
+// cc_test passes so that gcov's paths through _virtual_includes (headers of
+// a cc_library with include_prefix or strip_include_prefix, and c_mock's
+// generated headers) become the files the manifest lists. Lines that are not
+// exactly one pair are skipped, as Bazel's merger skips them.
+func sourceRenames(path string) (map[string]string, error) {
+	lines, err := readLines(path)
+	if err != nil {
+		return nil, err
+	}
+	renames := map[string]string{}
+	for _, l := range lines {
+		if parts := strings.Split(l, ":"); len(parts) == 2 {
+			renames[parts[0]] = parts[1]
+		}
+	}
+	return renames, nil
 }
 
 // readLines returns the non-empty lines of a file.

@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// testdata/m.gcov.json.gz is what collect_cc_coverage.sh's `gcov -i -b`
-// wrote, with the build root's GCC 16, for testdata/m.c (compiled as
+// testdata/m.gcov.json.gz is what `gcov -i -b`, run as collect_cc_coverage.sh
+// runs it, wrote with the build root's GCC 16 for testdata/m.c (compiled as
 // clib/example/m.c with --coverage at -O0) after one run of the program.
 // testdata/go_coverage.dat is lcov as rules_go's test runner writes it.
 
@@ -62,6 +62,9 @@ end_of_record
 SF:services/example/example_test.go
 DA:3,1
 end_of_record
+SF:bazel-out/k8-fastbuild/bin/clib/example/_virtual_includes/mock/example.h
+DA:2,1
+end_of_record
 `)
 	copyTestdata(t, "m.gcov.json.gz", filepath.Join(covDir, "clib/example/_objs/a/m.gcov.json.gz"))
 	copyTestdata(t, "m.gcov.json.gz", filepath.Join(covDir, "clib/example/_objs/b/m.gcov.json.gz"))
@@ -72,7 +75,9 @@ end_of_record
 	out := filepath.Join(covDir, "_coverage.dat")
 	writeTestFile(t, out, "SF:stale\nend_of_record\n")
 	manifest := filepath.Join(dir, "manifest")
-	writeTestFile(t, manifest, "clib/example/m.c\nclib/example/_objs/a/m.gcno\nservices/example/example.go\n/usr/include/stdio.h\n")
+	writeTestFile(t, manifest, "clib/example/m.c\nclib/example/_objs/a/m.gcno\nclib/example/example.h\nservices/example/example.go\n/usr/include/stdio.h\n")
+	replace := filepath.Join(dir, "reported_to_actual_sources.txt")
+	writeTestFile(t, replace, "bazel-out/k8-fastbuild/bin/clib/example/_virtual_includes/mock/example.h:clib/example/example.h\n")
 
 	o, err := parseFlags([]string{
 		"--coverage_dir=" + covDir,
@@ -80,6 +85,7 @@ end_of_record
 		"--filter_sources=/usr/bin/.+",
 		"--filter_sources=/usr/include.+",
 		"--source_file_manifest=" + manifest,
+		"--sources_to_replace_file=" + replace,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +94,16 @@ end_of_record
 		t.Fatal(err)
 	}
 
-	want := `SF:clib/example/m.c
+	want := `SF:clib/example/example.h
+FNF:0
+FNH:0
+BRF:0
+BRH:0
+DA:2,1
+LF:1
+LH:1
+end_of_record
+SF:clib/example/m.c
 FN:3,twice
 FN:5,pick
 FN:12,unused
@@ -272,7 +287,7 @@ func TestParseFlags(t *testing.T) {
 		{"--output_file=o"},
 		{"--coverage_dir=d", "--reports_file=r", "--output_file=o"},
 		{"--coverage_dir=d"},
-		{"--coverage_dir=d", "--output_file=o", "--sources_to_replace_file=f"},
+		{"--coverage_dir=d", "--output_file=o", "--parse_parallelism=4"},
 		{"--coverage_dir=d", "--output_file=o", "-v"},
 		{"--coverage_dir=d", "--output_file=o", "--filter_sources=("},
 	} {
