@@ -242,6 +242,36 @@ static void errors(void) {
   TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_count_byte(d, SIMD_MAX_LEN + 1, 'a', &idx));
 }
 
+/* simd.h: outputs are written only on SIMD_OK (simd_index_all_any's
+ * SIMD_ENOSPC, documented, aside): every failing call leaves them as the
+ * test set them. Arguments are checked before dispatch, so once, not per
+ * implementation. */
+void test_outputs_untouched_on_error(void) {
+  const uint8_t *d = exact("abc", 3), *set = exact(",", 1);
+  const size_t kSentinel = 0x5a5a;
+  size_t idx = kSentinel, count = kSentinel, out[1] = {kSentinel};
+  int eq = 7;
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_index_any(NULL, 1, set, 1, &idx));
+  TEST_ASSERT_EQUAL_INT(SIMD_ESET, simd_index_any(d, 3, set, 0, &idx));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_index_any(d, SIMD_MAX_LEN + 1, set, 1, &idx));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, idx);
+  TEST_ASSERT_EQUAL_INT(SIMD_ESET, simd_index_all_any(d, 3, set, 17, out, 1, &count));
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_index_all_any(NULL, 3, set, 1, out, 1, &count));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW,
+                        simd_index_all_any(d, SIMD_MAX_LEN + 1, set, 1, out, 1, &count));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, count);
+  TEST_ASSERT_EQUAL_UINT(kSentinel, out[0]);
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_first_diff(d, 3, NULL, 1, &idx));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_first_diff(d, SIMD_MAX_LEN + 1, d, 3, &idx));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, idx);
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_equal(NULL, 1, d, 3, &eq));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_equal(d, 3, d, SIMD_MAX_LEN + 1, &eq));
+  TEST_ASSERT_EQUAL_INT(7, eq);
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_count_byte(NULL, 1, 'a', &count));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_count_byte(d, SIMD_MAX_LEN + 1, 'a', &count));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, count);
+}
+
 /* Each kernel test, once per implementation. */
 
 void test_planted_scalar(void) { with_impl(SIMD_IMPL_SCALAR, planted); }
@@ -276,6 +306,11 @@ void test_dispatch_api(void) {
   TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_force_impl(SIMD_IMPL_COUNT));
   TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_force_impl((simd_impl)-1));
   TEST_ASSERT_EQUAL_STRING("unknown", simd_impl_name(SIMD_IMPL_COUNT));
+  TEST_ASSERT_EQUAL_STRING("unknown", simd_impl_name((simd_impl)-1));
+  TEST_ASSERT_EQUAL_STRING("scalar", simd_impl_name(SIMD_IMPL_SCALAR));
+  TEST_ASSERT_EQUAL_STRING("sse4.2", simd_impl_name(SIMD_IMPL_SSE42));
+  TEST_ASSERT_EQUAL_STRING("avx2", simd_impl_name(SIMD_IMPL_AVX2));
+  TEST_ASSERT_EQUAL_STRING("avx512bw", simd_impl_name(SIMD_IMPL_AVX512BW));
   simd_reset_impl();
   simd_impl best = simd_current_impl();
   TEST_ASSERT_TRUE(simd_impl_supported(best));
