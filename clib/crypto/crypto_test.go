@@ -212,46 +212,62 @@ func TestHasherConcurrentWritesPanic(t *testing.T) {
 	}
 }
 
-// TestHasherCloseRaces closes a Hasher from many goroutines while others
-// write: every Close returns nil or panics with errConcurrent (it raced a
-// Write), every Write succeeds, returns errClosed or panics with
-// errConcurrent, and none touches freed C memory (which the asan config
-// would report). Afterwards the Hasher is closed.
+// TestHasherCloseRaces closes a Hasher from goroutines that retry their
+// Close until it does not panic, while others write 64 KiB at a time until
+// they see it closed. A Close that overlaps a Write must panic rather than
+// free the C hasher under it (a use after free, which the asan config
+// reports); a Write after the Close must return errClosed; every Close that
+// returns returns nil.
 func TestHasherCloseRaces(t *testing.T) {
+	data := bytes.Repeat([]byte("x"), 1<<16)
 	for name, newHasher := range newHashers() {
 		t.Run(name, func(t *testing.T) {
-			for iter := 0; iter < 50; iter++ {
+			deadline := time.Now().Add(20 * time.Second)
+			for iter := 0; iter < 20; iter++ {
 				h, err := newHasher()
 				require.NoError(t, err)
 				var unexpected atomic.Value
-				call := func(f func() error) {
+				// try calls f and reports whether it panicked with
+				// errConcurrent, and its error; any other panic is unexpected.
+				try := func(f func() error) (concurrent bool, err error) {
 					defer func() {
-						if r := recover(); r != nil && r != errConcurrent {
+						if r := recover(); r == errConcurrent {
+							concurrent = true
+						} else if r != nil {
 							unexpected.Store(r)
 						}
 					}()
-					if err := f(); err != nil && err != errClosed {
-						unexpected.Store(err)
-					}
+					return false, f()
 				}
+				write := func() error { _, err := h.Write(data); return err }
 				var wg sync.WaitGroup
-				for i := range 16 {
+				for i := range 8 {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						if i%2 == 0 {
-							call(h.Close)
-							return
+						for time.Now().Before(deadline) {
+							if i%2 == 0 { // a closer
+								if concurrent, err := try(h.Close); !concurrent {
+									if err != nil {
+										unexpected.Store(err)
+									}
+									return
+								}
+							} else if _, err := try(write); err != nil { // a writer
+								if err != errClosed {
+									unexpected.Store(err)
+								}
+								return
+							}
 						}
-						call(func() error { _, err := h.Write([]byte("data")); return err })
+						unexpected.Store("deadline passed")
 					}()
 				}
 				wg.Wait()
 				require.Nil(t, unexpected.Load())
-				// Every goroutine's Close may have lost to a Write; close now.
-				require.NoError(t, h.Close())
-				_, err = h.Write([]byte("x"))
+				_, err = h.Write(data)
 				require.ErrorIs(t, err, errClosed)
+				require.NoError(t, h.Close())
 			}
 		})
 	}
