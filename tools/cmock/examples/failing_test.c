@@ -67,3 +67,18 @@ void test_passes(void) {
   heater_name_ExpectAndReturn("main");
   TEST_ASSERT_EQUAL_STRING("main", heater_name());
 }
+
+/* A failure in tearDown after a skip still fails the test: the skip only
+ * says the body could not run, not that everything after it is fine. */
+static int fail_in_tear_down;
+
+void tearDown(void) {
+  if (!fail_in_tear_down) return;
+  fail_in_tear_down = 0;
+  TEST_FAIL_MESSAGE("tearDown failed after the skip");
+}
+
+void test_skipped_then_tear_down_fails(void) {
+  fail_in_tear_down = 1;
+  TEST_SKIP("skipped before tearDown fails");
+}
