@@ -110,12 +110,17 @@ static const hmac_vector kHMAC[] = {
 static const uint8_t *msgs[COUNT(kSHA)];
 static size_t lens[COUNT(kSHA)];
 static crypto_hasher *h;
+/* The current HMAC vector's key and data (see hmac_vector_bytes). */
+static uint8_t *vec_key, *vec_data;
 
 void tearDown(void) {
   for (size_t i = 0; i < COUNT(kSHA); i++) {
     free((void *)msgs[i]);
     msgs[i] = NULL;
   }
+  free(vec_key);
+  free(vec_data);
+  vec_key = vec_data = NULL;
   crypto_hasher_free(h);
   h = NULL;
 }
@@ -230,18 +235,34 @@ void test_batch_packed_errors(void) {
   TEST_ASSERT_EQUAL_MEMORY(out[0], out[1], CRYPTO_SHA256_SIZE);
 }
 
-/* hmac_vector_bytes decodes vector i's key and data. */
-static void hmac_vector_bytes(size_t i, uint8_t key[256], size_t *key_len, uint8_t data[256],
-                              size_t *len) {
+/* exact_copy returns src[0, len) in a new heap buffer of exactly len bytes
+ * (NULL only for len 0), so that ASan sees a read past its end. */
+static uint8_t *exact_copy(const uint8_t *src, size_t len) {
+  uint8_t *p = malloc(len);
+  if (p == NULL && len != 0) TEST_FAIL_MESSAGE("out of memory");
+  if (len != 0) memcpy(p, src, len);
+  return p;
+}
+
+/* hmac_vector_bytes decodes vector i's key and data into vec_key and
+ * vec_data, exact-length heap copies that replace the previous vector's. */
+static void hmac_vector_bytes(size_t i, size_t *key_len, size_t *len) {
+  uint8_t key[256], data[256];
   *key_len = unhex(kHMAC[i].key_hex, key);
   *len = unhex(kHMAC[i].data_hex, data);
+  free(vec_key);
+  free(vec_data);
+  vec_key = vec_data = NULL; /* exact_copy may leave the test: no dangling pointer */
+  vec_key = exact_copy(key, *key_len);
+  vec_data = exact_copy(data, *len);
 }
 
 void test_hmac_oneshot_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE];
+    uint8_t out[CRYPTO_SHA256_SIZE];
     size_t key_len, len;
-    hmac_vector_bytes(i, key, &key_len, data, &len);
+    hmac_vector_bytes(i, &key_len, &len);
+    const uint8_t *key = vec_key, *data = vec_data;
     CHECK_OK(crypto_hmac_sha256(key, key_len, data, len, out), "hmac", i);
     ASSERT_DIGEST(out, kHMAC[i].mac, "hmac", i);
   }
@@ -249,9 +270,10 @@ void test_hmac_oneshot_vectors(void) {
 
 void test_hmac_batch_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], batch[2][CRYPTO_SHA256_SIZE];
+    uint8_t batch[2][CRYPTO_SHA256_SIZE];
     size_t key_len, len;
-    hmac_vector_bytes(i, key, &key_len, data, &len);
+    hmac_vector_bytes(i, &key_len, &len);
+    const uint8_t *key = vec_key, *data = vec_data;
     const uint8_t *two[2] = {data, data};
     size_t two_lens[2] = {len, len};
     CHECK_OK(crypto_hmac_sha256_batch(key, key_len, two, two_lens, 2, &batch[0][0]), "hmac batch", i);
@@ -262,9 +284,10 @@ void test_hmac_batch_vectors(void) {
 
 void test_hmac_streaming_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE];
+    uint8_t out[CRYPTO_SHA256_SIZE];
     size_t key_len, len;
-    hmac_vector_bytes(i, key, &key_len, data, &len);
+    hmac_vector_bytes(i, &key_len, &len);
+    const uint8_t *key = vec_key, *data = vec_data;
     CHECK_OK(crypto_hasher_new_hmac_sha256(key, key_len, &h), "hmac stream", i);
     CHECK_OK(crypto_hasher_update(h, data, len / 2), "hmac stream", i);
     CHECK_OK(crypto_hasher_final(h, out), "hmac stream", i);
