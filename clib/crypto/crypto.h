@@ -3,10 +3,20 @@
  *
  * Ownership and lengths: functions read input buffers only within
  * [ptr, ptr + len) and keep no pointer to them after returning. A buffer
- * pointer may be NULL only when its length is 0. Digests are written to
- * caller-owned arrays of CRYPTO_SHA256_SIZE bytes (n of them, contiguous,
- * for the batch calls) and only on CRYPTO_OK. Errors come back as
- * crypto_status codes; nothing aborts.
+ * pointer may be NULL only when its length is 0. Every length (of data, a
+ * key, a batch message, a packed buffer, and the total fed to a hasher) is
+ * at most CRYPTO_MAX_LEN, else CRYPTO_ERANGE.
+ *
+ * Outputs: digests are written to caller-owned arrays of CRYPTO_SHA256_SIZE
+ * bytes (n of them, contiguous, for the batch calls) and only on CRYPTO_OK:
+ * on any other status the output is untouched, for a batch too, wherever it
+ * failed (digests are computed into scratch memory and copied out at the
+ * end). The output may overlap any input, including the messages of a
+ * batch: every input is read before the output is written.
+ *
+ * Errors come back as crypto_status codes; nothing aborts. Every argument
+ * is checked before anything is hashed, whatever the number of messages;
+ * when several are wrong, which of their codes comes back is unspecified.
  *
  * Thread safety: every function may be called concurrently, except that one
  * crypto_hasher must not be used by two threads at once.
@@ -24,6 +34,15 @@ extern "C" {
 #define CRYPTO_SHA256_SIZE 32
 /* The most messages one batch call hashes. */
 #define CRYPTO_MAX_BATCH 4096
+/* The longest input, in bytes: SHA-256 is defined for messages shorter than
+ * 2^64 bits (2^61 bytes), and no object is larger than PTRDIFF_MAX bytes.
+ * A longer length cannot describe a real buffer: passed on, OpenSSL would
+ * read until it faults, or wrap its bit count and return a wrong digest. */
+#if PTRDIFF_MAX > 0x1fffffffffffffff
+#define CRYPTO_MAX_LEN ((size_t)0x1fffffffffffffff) /* 2^61 - 1 */
+#else
+#define CRYPTO_MAX_LEN ((size_t)PTRDIFF_MAX)
+#endif
 
 typedef enum {
   CRYPTO_OK = 0,
@@ -35,6 +54,8 @@ typedef enum {
   CRYPTO_ENOMEM = 3,
   /* OpenSSL reported a failure (e.g. SHA-256 unavailable in its config). */
   CRYPTO_EBACKEND = 4,
+  /* A length exceeded CRYPTO_MAX_LEN (see above). */
+  CRYPTO_ERANGE = 5,
 } crypto_status;
 
 /* crypto_sha256 writes SHA-256(data[0, len)) to out. */
@@ -49,13 +70,17 @@ crypto_status crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8
  * crypto_sha256_batch writes SHA-256(msgs[i][0, lens[i])) to
  * out[32 * i, 32 * i + 32) for i in [0, n): one call for many (small)
  * messages. msgs, lens and out may be NULL only when n is 0. All arguments
- * are checked before anything is hashed.
+ * are checked before anything is hashed; out is written only on CRYPTO_OK,
+ * all n digests at once. A batch of more than one message allocates its
+ * scratch digests (CRYPTO_ENOMEM if that fails).
  */
 crypto_status crypto_sha256_batch(const uint8_t *const *msgs, const size_t *lens, size_t n,
                                   uint8_t *out);
 
 /* crypto_hmac_sha256_batch is crypto_sha256_batch for HMAC-SHA256, with one
- * key for all messages (its pads are computed once per call). */
+ * key for all messages (its pads are computed once per call). The key is
+ * checked like every argument: NULL with key_len > 0 is CRYPTO_EINVAL even
+ * when n is 0. */
 crypto_status crypto_hmac_sha256_batch(const uint8_t *key, size_t key_len,
                                        const uint8_t *const *msgs, const size_t *lens, size_t n,
                                        uint8_t *out);
@@ -69,7 +94,8 @@ crypto_status crypto_hmac_sha256_batch(const uint8_t *key, size_t key_len,
  *   - the next lens[i] bytes of packed: the packed messages lie back to
  *     back in packed[0, packed_len), in batch order, with no gaps.
  * The packed messages' lengths must add up to exactly packed_len
- * (CRYPTO_EINVAL otherwise). packed may be NULL only when packed_len is 0;
+ * (CRYPTO_EINVAL otherwise; a sum that would overflow does not add up).
+ * packed may be NULL only when packed_len is 0;
  * ptrs may be NULL (every message packed); lens and out may be NULL only
  * when n is 0. All arguments are checked before anything is hashed.
  */
@@ -90,7 +116,9 @@ crypto_status crypto_hmac_sha256_batch_packed(const uint8_t *key, size_t key_len
  * with crypto_hasher_update, read the digest of everything fed so far with
  * crypto_hasher_final (which does not end the stream: more updates may
  * follow), and release it with crypto_hasher_free. The hasher copies the
- * key; the caller keeps ownership of every buffer.
+ * key; the caller keeps ownership of every buffer. An update that would take
+ * the total fed past CRYPTO_MAX_LEN is CRYPTO_ERANGE and feeds nothing; a
+ * failed update (CRYPTO_EBACKEND) leaves the stream's state unspecified.
  */
 typedef struct crypto_hasher crypto_hasher;
 

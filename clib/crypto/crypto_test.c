@@ -110,22 +110,29 @@ static const hmac_vector kHMAC[] = {
 static const uint8_t *msgs[COUNT(kSHA)];
 static size_t lens[COUNT(kSHA)];
 static crypto_hasher *h;
+/* The current HMAC vector's key and data (see hmac_vector_bytes). */
+static uint8_t *vec_key, *vec_data;
 
 void tearDown(void) {
   for (size_t i = 0; i < COUNT(kSHA); i++) {
     free((void *)msgs[i]);
     msgs[i] = NULL;
   }
+  free(vec_key);
+  free(vec_data);
+  vec_key = vec_data = NULL;
   crypto_hasher_free(h);
   h = NULL;
 }
 
+/* Each message is malloc'd to its exact length, so that under
+ * --config=asan a read past its end is reported. */
 static void sha_messages(void) {
   for (size_t i = 0; i < COUNT(kSHA); i++) {
     size_t m = strlen(kSHA[i].msg);
     lens[i] = m * kSHA[i].repeat;
-    uint8_t *buf = malloc(lens[i] + 1);
-    TEST_ASSERT_NOT_NULL(buf);
+    uint8_t *buf = malloc(lens[i]);
+    if (buf == NULL && lens[i] != 0) TEST_FAIL_MESSAGE("out of memory");
     for (size_t r = 0; r < kSHA[i].repeat; r++) memcpy(buf + r * m, kSHA[i].msg, m);
     msgs[i] = buf;
   }
@@ -191,16 +198,26 @@ void test_sha256_batch_packed_vectors(void) {
 /* Lengths that do not account for the packed buffer exactly, or that
  * overflow when summed, are rejected before anything is hashed. */
 void test_batch_packed_errors(void) {
-  uint8_t out[2][CRYPTO_SHA256_SIZE];
+  uint8_t out[16][CRYPTO_SHA256_SIZE];
   const uint8_t packed[4] = {'a', 'b', 'c', 'd'};
   size_t two[2] = {2, 2}, short_sum[2] = {1, 2}, long_sum[2] = {3, 2};
   size_t overflow[2] = {SIZE_MAX, 5};
+  /* Lengths within CRYPTO_MAX_LEN whose sum wraps around to exactly 4: a
+   * check that summed them would accept the batch. */
+  size_t wraps[16], n_wraps = SIZE_MAX / CRYPTO_MAX_LEN + 1;
+  TEST_ASSERT_TRUE(n_wraps <= COUNT(wraps));
+  for (size_t i = 0; i + 1 < n_wraps; i++) wraps[i] = CRYPTO_MAX_LEN;
+  wraps[n_wraps - 1] = 4 - (n_wraps - 1) * CRYPTO_MAX_LEN; /* mod SIZE_MAX + 1 */
+  TEST_ASSERT_TRUE(wraps[n_wraps - 1] <= CRYPTO_MAX_LEN);
   TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch_packed(packed, 4, NULL, two, 2, &out[0][0]));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
                         crypto_sha256_batch_packed(packed, 4, NULL, short_sum, 2, &out[0][0]));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
                         crypto_sha256_batch_packed(packed, 4, NULL, long_sum, 2, &out[0][0]));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
+                        crypto_sha256_batch_packed(packed, 4, NULL, wraps, n_wraps, &out[0][0]));
+  /* SIZE_MAX is past CRYPTO_MAX_LEN: a length no buffer can have. */
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE,
                         crypto_sha256_batch_packed(packed, 4, NULL, overflow, 2, &out[0][0]));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch_packed(NULL, 4, NULL, two, 2, &out[0][0]));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_sha256_batch_packed(packed, 4, NULL, NULL, 2, &out[0][0]));
@@ -218,18 +235,34 @@ void test_batch_packed_errors(void) {
   TEST_ASSERT_EQUAL_MEMORY(out[0], out[1], CRYPTO_SHA256_SIZE);
 }
 
-/* hmac_vector_bytes decodes vector i's key and data. */
-static void hmac_vector_bytes(size_t i, uint8_t key[256], size_t *key_len, uint8_t data[256],
-                              size_t *len) {
+/* exact_copy returns src[0, len) in a new heap buffer of exactly len bytes
+ * (NULL only for len 0), so that ASan sees a read past its end. */
+static uint8_t *exact_copy(const uint8_t *src, size_t len) {
+  uint8_t *p = malloc(len);
+  if (p == NULL && len != 0) TEST_FAIL_MESSAGE("out of memory");
+  if (len != 0) memcpy(p, src, len);
+  return p;
+}
+
+/* hmac_vector_bytes decodes vector i's key and data into vec_key and
+ * vec_data, exact-length heap copies that replace the previous vector's. */
+static void hmac_vector_bytes(size_t i, size_t *key_len, size_t *len) {
+  uint8_t key[256], data[256];
   *key_len = unhex(kHMAC[i].key_hex, key);
   *len = unhex(kHMAC[i].data_hex, data);
+  free(vec_key);
+  free(vec_data);
+  vec_key = vec_data = NULL; /* exact_copy may leave the test: no dangling pointer */
+  vec_key = exact_copy(key, *key_len);
+  vec_data = exact_copy(data, *len);
 }
 
 void test_hmac_oneshot_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE];
+    uint8_t out[CRYPTO_SHA256_SIZE];
     size_t key_len, len;
-    hmac_vector_bytes(i, key, &key_len, data, &len);
+    hmac_vector_bytes(i, &key_len, &len);
+    const uint8_t *key = vec_key, *data = vec_data;
     CHECK_OK(crypto_hmac_sha256(key, key_len, data, len, out), "hmac", i);
     ASSERT_DIGEST(out, kHMAC[i].mac, "hmac", i);
   }
@@ -237,9 +270,10 @@ void test_hmac_oneshot_vectors(void) {
 
 void test_hmac_batch_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], batch[2][CRYPTO_SHA256_SIZE];
+    uint8_t batch[2][CRYPTO_SHA256_SIZE];
     size_t key_len, len;
-    hmac_vector_bytes(i, key, &key_len, data, &len);
+    hmac_vector_bytes(i, &key_len, &len);
+    const uint8_t *key = vec_key, *data = vec_data;
     const uint8_t *two[2] = {data, data};
     size_t two_lens[2] = {len, len};
     CHECK_OK(crypto_hmac_sha256_batch(key, key_len, two, two_lens, 2, &batch[0][0]), "hmac batch", i);
@@ -250,9 +284,10 @@ void test_hmac_batch_vectors(void) {
 
 void test_hmac_streaming_vectors(void) {
   for (size_t i = 0; i < COUNT(kHMAC); i++) {
-    uint8_t key[256], data[256], out[CRYPTO_SHA256_SIZE];
+    uint8_t out[CRYPTO_SHA256_SIZE];
     size_t key_len, len;
-    hmac_vector_bytes(i, key, &key_len, data, &len);
+    hmac_vector_bytes(i, &key_len, &len);
+    const uint8_t *key = vec_key, *data = vec_data;
     CHECK_OK(crypto_hasher_new_hmac_sha256(key, key_len, &h), "hmac stream", i);
     CHECK_OK(crypto_hasher_update(h, data, len / 2), "hmac stream", i);
     CHECK_OK(crypto_hasher_final(h, out), "hmac stream", i);
@@ -283,6 +318,72 @@ void test_oneshot_errors(void) {
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hmac_sha256(NULL, 1, (const uint8_t *)"a", 1, out));
 }
 
+/* Lengths past CRYPTO_MAX_LEN are CRYPTO_ERANGE before OpenSSL sees them
+ * (crypto_sha256(buf, SIZE_MAX, out) used to crash inside it), for every
+ * length argument, and leave out untouched. */
+void test_lengths_past_max_are_erange(void) {
+  const uint8_t buf[4] = {'a', 'b', 'c', 'd'};
+  const uint8_t *msgs[2] = {buf, buf};
+  size_t huge[2] = {1, SIZE_MAX}, over[2] = {CRYPTO_MAX_LEN + 1, 0};
+  uint8_t out[2][CRYPTO_SHA256_SIZE], poison[2][CRYPTO_SHA256_SIZE];
+  memset(out, 0x5a, sizeof out);
+  memset(poison, 0x5a, sizeof poison);
+  TEST_ASSERT_TRUE(CRYPTO_MAX_LEN <= (size_t)PTRDIFF_MAX);
+  TEST_ASSERT_TRUE(CRYPTO_MAX_LEN < ((uint64_t)1 << 61)); /* SHA-256: < 2^64 bits */
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_sha256(buf, SIZE_MAX, out[0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_sha256(buf, CRYPTO_MAX_LEN + 1, out[0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hmac_sha256(buf, SIZE_MAX, buf, 4, out[0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hmac_sha256(buf, 4, buf, SIZE_MAX, out[0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_sha256_batch(msgs, huge, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hmac_sha256_batch(buf, 4, msgs, over, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE,
+                        crypto_hmac_sha256_batch(buf, CRYPTO_MAX_LEN + 1, msgs, over, 0, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE,
+                        crypto_sha256_batch_packed(buf, SIZE_MAX, NULL, huge, 2, &out[0][0]));
+  /* A message passed in place is capped too, though it is not packed. */
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE,
+                        crypto_sha256_batch_packed(NULL, 0, msgs, huge, 2, &out[0][0]));
+  TEST_ASSERT_EQUAL_MEMORY(poison, out, sizeof out);
+
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hasher_new_hmac_sha256(buf, SIZE_MAX, &h));
+  TEST_ASSERT_NULL(h);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_new_sha256(&h));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hasher_update(h, buf, SIZE_MAX));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_final(h, out[0]));
+  ASSERT_DIGEST(out[0], kSHA[0].digest, "the refused update fed nothing", (size_t)0);
+}
+
+/* The output may overlap the inputs. Four 16-byte messages packed in a
+ * buffer that is also the output of their four 32-byte digests: the first
+ * digest covers the second message, so writing it before the second
+ * message is read would hash the wrong bytes. The same with the key. */
+void test_output_may_overlap_inputs(void) {
+  uint8_t buf[4][CRYPTO_SHA256_SIZE], want[4][CRYPTO_SHA256_SIZE], copy[64];
+  const size_t lens[4] = {16, 16, 16, 16};
+  for (size_t i = 0; i < sizeof copy; i++) copy[i] = (uint8_t)(i * 7 + 1);
+  for (size_t i = 0; i < 4; i++) {
+    TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256(copy + 16 * i, 16, want[i]));
+  }
+  memcpy(buf, copy, sizeof copy);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch_packed(&buf[0][0], 64, NULL, lens, 4,
+                                                              &buf[0][0]));
+  TEST_ASSERT_EQUAL_MEMORY(want, buf, sizeof buf);
+
+  /* Pointer form, messages in reverse order over the output. */
+  const uint8_t *msgs[4];
+  memcpy(buf, copy, sizeof copy);
+  for (size_t i = 0; i < 4; i++) msgs[i] = &buf[0][0] + 16 * (3 - i);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_sha256_batch(msgs, lens, 4, &buf[0][0]));
+  for (size_t i = 0; i < 4; i++) TEST_ASSERT_EQUAL_MEMORY(want[3 - i], buf[i], CRYPTO_SHA256_SIZE);
+
+  /* One-shot HMAC whose key and data are its output. */
+  uint8_t mac[CRYPTO_SHA256_SIZE];
+  memcpy(buf, copy, sizeof copy);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hmac_sha256(copy, 32, copy, 32, mac));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hmac_sha256(buf[0], 32, buf[0], 32, buf[0]));
+  TEST_ASSERT_EQUAL_MEMORY(mac, buf[0], sizeof mac);
+}
+
 void test_batch_errors(void) {
   uint8_t out[2][CRYPTO_SHA256_SIZE];
   const uint8_t *bad[2] = {(const uint8_t *)"a", NULL};
@@ -296,6 +397,11 @@ void test_batch_errors(void) {
                         crypto_sha256_batch(bad, bad_lens, CRYPTO_MAX_BATCH + 1, &out[0][0]));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
                         crypto_hmac_sha256_batch(NULL, 1, bad, bad_lens, 1, &out[0][0]));
+  /* The key is checked even when there is nothing to hash. */
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hmac_sha256_batch(NULL, 1, NULL, NULL, 0, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL,
+                        crypto_hmac_sha256_batch_packed(NULL, 1, NULL, 0, NULL, NULL, 0, NULL));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hmac_sha256_batch(NULL, 0, NULL, NULL, 0, NULL));
   TEST_ASSERT_EQUAL_INT(CRYPTO_E2BIG, crypto_hmac_sha256_batch(NULL, 0, bad, bad_lens,
                                                                CRYPTO_MAX_BATCH + 1, &out[0][0]));
 }

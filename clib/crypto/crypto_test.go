@@ -6,10 +6,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math/rand/v2"
-	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"example.com/starter/clib/internal/cbuf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -127,17 +131,147 @@ func TestHasherAfterClose(t *testing.T) {
 	}
 }
 
-// TestDroppedHasher drops unclosed hashers; the cleanup frees their C side
-// (the asan config's leak checker would report it otherwise).
-func TestDroppedHasher(t *testing.T) {
-	for i := 0; i < 100; i++ {
-		h, err := Native.NewHMACSHA256([]byte("k"))
-		require.NoError(t, err)
-		_, err = h.Write([]byte("data"))
-		require.NoError(t, err)
+// newHashers lists a way to make each kind of Hasher of each backend.
+func newHashers() map[string]func() (Hasher, error) {
+	m := map[string]func() (Hasher, error){}
+	for _, b := range backends {
+		m[b.name+"/sha256"] = b.NewSHA256
+		m[b.name+"/hmac"] = func() (Hasher, error) { return b.NewHMACSHA256([]byte("k")) }
 	}
-	runtime.GC()
-	runtime.GC()
+	return m
+}
+
+// TestHasherGuard holds a Hasher's guard as an in-progress call would, and
+// checks that every call made meanwhile panics, deterministically; after
+// the call ends the Hasher works again.
+func TestHasherGuard(t *testing.T) {
+	for name, newHasher := range newHashers() {
+		t.Run(name, func(t *testing.T) {
+			h, err := newHasher()
+			require.NoError(t, err)
+			g := h.(interface {
+				enter() error
+				exit()
+			})
+			require.NoError(t, g.enter())
+			assert.PanicsWithValue(t, errConcurrent, func() { _, _ = h.Write([]byte("x")) })
+			assert.PanicsWithValue(t, errConcurrent, func() { _, _ = h.Sum() })
+			assert.PanicsWithValue(t, errConcurrent, func() { _ = h.Close() })
+			g.exit()
+			_, err = h.Write([]byte("abc"))
+			require.NoError(t, err)
+			got, err := h.Sum()
+			require.NoError(t, err)
+			if strings.HasSuffix(name, "/sha256") {
+				assert.Equal(t, sha256.Sum256([]byte("abc")), got, "the refused calls fed nothing")
+			}
+			require.NoError(t, h.Close())
+		})
+	}
+}
+
+// TestHasherConcurrentWritesPanic shares one Hasher between 64 goroutines
+// writing to it, the misuse that used to give wrong digests silently: some
+// Write must panic with errConcurrent. Writes go on until one does, within
+// a bound, so the test does not depend on the scheduler's luck.
+func TestHasherConcurrentWritesPanic(t *testing.T) {
+	data := bytes.Repeat([]byte("x"), 1<<16)
+	for name, newHasher := range newHashers() {
+		t.Run(name, func(t *testing.T) {
+			h, err := newHasher()
+			require.NoError(t, err)
+			var panics atomic.Int64
+			var other atomic.Value
+			deadline := time.Now().Add(20 * time.Second)
+			var wg sync.WaitGroup
+			for range 64 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for panics.Load() == 0 && time.Now().Before(deadline) {
+						func() {
+							defer func() {
+								switch r := recover(); r {
+								case nil:
+								case errConcurrent:
+									panics.Add(1)
+								default:
+									other.Store(r)
+								}
+							}()
+							_, _ = h.Write(data)
+						}()
+					}
+				}()
+			}
+			wg.Wait()
+			assert.Nil(t, other.Load(), "an unexpected panic")
+			assert.NotZero(t, panics.Load(), "64 goroutines wrote to one Hasher and none was stopped")
+			require.NoError(t, h.Close())
+		})
+	}
+}
+
+// TestHasherCloseRaces closes a Hasher from goroutines that retry their
+// Close until it does not panic, while others write 64 KiB at a time until
+// they see it closed. A Close that overlaps a Write must panic rather than
+// free the C hasher under it (a use after free, which the asan config
+// reports); a Write after the Close must return errClosed; every Close that
+// returns returns nil.
+func TestHasherCloseRaces(t *testing.T) {
+	data := bytes.Repeat([]byte("x"), 1<<16)
+	for name, newHasher := range newHashers() {
+		t.Run(name, func(t *testing.T) {
+			// A bound against a hang, far above the time this takes.
+			deadline := time.Now().Add(time.Minute)
+			for iter := 0; iter < 10; iter++ {
+				h, err := newHasher()
+				require.NoError(t, err)
+				var unexpected atomic.Value
+				// try calls f and reports whether it panicked with
+				// errConcurrent, and its error; any other panic is unexpected.
+				try := func(f func() error) (concurrent bool, err error) {
+					defer func() {
+						if r := recover(); r == errConcurrent {
+							concurrent = true
+						} else if r != nil {
+							unexpected.Store(r)
+						}
+					}()
+					return false, f()
+				}
+				write := func() error { _, err := h.Write(data); return err }
+				var wg sync.WaitGroup
+				for i := range 8 {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for time.Now().Before(deadline) {
+							if i%2 == 0 { // a closer
+								if concurrent, err := try(h.Close); !concurrent {
+									if err != nil {
+										unexpected.Store(err)
+									}
+									return
+								}
+							} else if _, err := try(write); err != nil { // a writer
+								if err != errClosed {
+									unexpected.Store(err)
+								}
+								return
+							}
+						}
+						unexpected.Store("deadline passed")
+					}()
+				}
+				wg.Wait()
+				require.Nil(t, unexpected.Load())
+				_, err = h.Write(data)
+				require.ErrorIs(t, err, errClosed)
+				require.NoError(t, h.Close())
+			}
+		})
+	}
 }
 
 // TestNativeMatchesPure is the differential test: random keys, messages
@@ -164,9 +298,18 @@ func TestNativeMatchesPure(t *testing.T) {
 }
 
 // checkAgree asserts that Native and Pure agree on every call for key and
-// msgs, streaming in chunks of the given size.
+// msgs, streaming in chunks of the given size. In ASan builds the key and
+// messages are exact-length C copies (see cbuf): the one-shot calls, the
+// streams and the pinned messages of a batch are read in place, so ASan
+// sees a read past their end (a batch's packed messages are copied into Go
+// memory first).
 func checkAgree(t *testing.T, key []byte, msgs [][]byte, chunk int) {
 	t.Helper()
+	key = cbuf.Exact(t, key)
+	msgs = slices.Clone(msgs)
+	for i, m := range msgs {
+		msgs[i] = cbuf.Exact(t, m)
+	}
 	for _, m := range msgs {
 		want, _ := Pure.SHA256(m)
 		got, err := Native.SHA256(m)
@@ -186,7 +329,7 @@ func checkAgree(t *testing.T, key []byte, msgs [][]byte, chunk int) {
 	require.NoError(t, err)
 	require.Equal(t, wantBatch, gotBatch)
 
-	stream := bytes.Join(msgs, nil)
+	stream := cbuf.Exact(t, bytes.Join(msgs, nil))
 	for _, newHashers := range []func(Backend) (Hasher, error){
 		Backend.NewSHA256,
 		func(b Backend) (Hasher, error) { return b.NewHMACSHA256(key) },

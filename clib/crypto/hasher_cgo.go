@@ -5,7 +5,10 @@ package crypto
 // #include "crypto.h"
 import "C"
 
-import "runtime"
+import (
+	"runtime"
+	"sync/atomic"
+)
 
 func (cBackend) NewSHA256() (Hasher, error) {
 	var h *C.crypto_hasher
@@ -24,23 +27,36 @@ func (cBackend) NewHMACSHA256(key []byte) (Hasher, error) {
 	return newCHasher(h), nil
 }
 
-// cHasher owns a C crypto_hasher; h is nil once closed. A cleanup frees
-// the C memory of a Hasher that is dropped without Close.
+// cHasher owns a C crypto_hasher, which hasherGuard keeps from being used
+// by two calls at once or after Close freed it. A cleanup frees the C
+// memory of a Hasher that is dropped without Close.
 type cHasher struct {
-	h       *C.crypto_hasher
+	hasherGuard
+	h       *C.crypto_hasher // read only by the call holding the guard
 	cleanup runtime.Cleanup
 }
 
+// liveCHashers counts the C hashers not yet freed, by Close or by the
+// cleanup of a dropped Hasher; tests check it returns to where it was.
+var liveCHashers atomic.Int64
+
 func newCHasher(h *C.crypto_hasher) *cHasher {
+	liveCHashers.Add(1)
 	x := &cHasher{h: h}
-	x.cleanup = runtime.AddCleanup(x, func(h *C.crypto_hasher) { C.crypto_hasher_free(h) }, h)
+	x.cleanup = runtime.AddCleanup(x, freeCHasher, h)
 	return x
 }
 
+func freeCHasher(h *C.crypto_hasher) {
+	C.crypto_hasher_free(h)
+	liveCHashers.Add(-1)
+}
+
 func (x *cHasher) Write(p []byte) (int, error) {
-	if x.h == nil {
-		return 0, errClosed
+	if err := x.enter(); err != nil {
+		return 0, err
 	}
+	defer x.exit()
 	err := statusError("crypto_hasher_update", C.crypto_hasher_update(x.h, bytePtr(p), C.size_t(len(p))))
 	runtime.KeepAlive(x) // the cleanup must not free x.h during the call
 	if err != nil {
@@ -51,20 +67,23 @@ func (x *cHasher) Write(p []byte) (int, error) {
 
 func (x *cHasher) Sum() ([Size]byte, error) {
 	var out [Size]byte
-	if x.h == nil {
-		return out, errClosed
+	if err := x.enter(); err != nil {
+		return out, err
 	}
+	defer x.exit()
 	err := statusError("crypto_hasher_final", C.crypto_hasher_final(x.h, digestPtr(&out)))
 	runtime.KeepAlive(x)
 	return out, err
 }
 
+// Close frees the C hasher once: the guard lets exactly one Close through,
+// and only while no Write or Sum is using it.
 func (x *cHasher) Close() error {
-	if x.h == nil {
+	if !x.close() {
 		return nil
 	}
 	x.cleanup.Stop()
-	C.crypto_hasher_free(x.h)
+	freeCHasher(x.h)
 	x.h = nil
 	return nil
 }

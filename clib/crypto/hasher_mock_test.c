@@ -6,7 +6,10 @@
  * makes "OpenSSL" fail at one step and checks the status the hasher returns
  * and that every context it got is freed exactly once (the mock's
  * crypto_evp_free expectations; an extra or missing free fails the test).
+ * A failing crypto_evp_final writes garbage through its output, as OpenSSL
+ * may, so that a digest written to the caller's out on failure shows.
  * Under --config=asan, the leak checker covers the hasher's own malloc. */
+#include <stdint.h>
 #include <string.h>
 
 #include "Mockcrypto_evp.h"
@@ -52,6 +55,24 @@ static void free_hasher(void) {
 
 static void ignore_free(crypto_evp *e, int num_calls) { (void)e, (void)num_calls; }
 
+/* What a failing crypto_evp_final leaves in its output. */
+static const uint8_t kGarbage[CRYPTO_SHA256_SIZE] = {0xee, 0xee, 0xee, 0xee};
+
+/* expect_final_of_copy expects a crypto_evp_final of copy_ctx, into
+ * whatever buffer hasher.c chose, that writes src there and returns st. */
+static void expect_final_of_copy(const uint8_t *src, crypto_status st) {
+  crypto_evp_final_ExpectAndReturn(&copy_ctx, NULL, st);
+  crypto_evp_final_IgnoreArg_out();
+  crypto_evp_final_ReturnArrayThruPtr_out(src, CRYPTO_SHA256_SIZE);
+}
+
+/* assert_untouched checks that out still holds the 0x5a a test put there. */
+static void assert_untouched(const uint8_t out[CRYPTO_SHA256_SIZE]) {
+  uint8_t poison[CRYPTO_SHA256_SIZE];
+  memset(poison, 0x5a, sizeof poison);
+  TEST_ASSERT_EQUAL_MEMORY(poison, out, CRYPTO_SHA256_SIZE);
+}
+
 /* A test that ended early (failed) leaves h: free it without checking the
  * seam. A test that passed must have freed it itself. */
 void tearDown(void) {
@@ -84,10 +105,28 @@ void test_new_hmac_passes_empty_key_through(void) {
   free_hasher();
 }
 
+/* The stream's total is capped at CRYPTO_MAX_LEN (OpenSSL's bit count would
+ * wrap past it): the update that would cross it is refused without reaching
+ * the seam, and the stream goes on. The mock reads no data, so the lengths
+ * need no buffer behind them. */
+void test_update_past_max_total_is_erange(void) {
+  new_sha256();
+  crypto_evp_update_ExpectAndReturn(&stream_ctx, kData, CRYPTO_MAX_LEN - 1, CRYPTO_OK);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_update(h, kData, CRYPTO_MAX_LEN - 1));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hasher_update(h, kData, 2));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hasher_update(h, kData, SIZE_MAX));
+  crypto_evp_update_ExpectAndReturn(&stream_ctx, kData, 1, CRYPTO_OK);
+  TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_update(h, kData, 1));
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hasher_update(h, kData, 1));
+  free_hasher();
+}
+
 void test_invalid_arguments_never_reach_the_seam(void) {
   uint8_t out[CRYPTO_SHA256_SIZE];
   crypto_hasher *got = NULL;
   /* No expectations: any seam call fails the test. */
+  TEST_ASSERT_EQUAL_INT(CRYPTO_ERANGE, crypto_hasher_new_hmac_sha256(kKey, SIZE_MAX, &got));
+  TEST_ASSERT_NULL(got);
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_new_sha256(NULL));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_new_hmac_sha256(NULL, 1, &got));
   TEST_ASSERT_EQUAL_INT(CRYPTO_EINVAL, crypto_hasher_new_hmac_sha256(kKey, 1, NULL));
@@ -128,8 +167,7 @@ void test_final_finishes_a_copy_and_frees_it(void) {
   crypto_evp_dup_ExpectAndReturn(&stream_ctx, NULL, CRYPTO_OK);
   crypto_evp_dup_IgnoreArg_out();
   crypto_evp_dup_ReturnThruPtr_out(&copy_ptr);
-  crypto_evp_final_ExpectWithArrayAndReturn(&copy_ctx, out, 0, CRYPTO_OK);
-  crypto_evp_final_ReturnArrayThruPtr_out(digest, sizeof digest);
+  expect_final_of_copy(digest, CRYPTO_OK);
   crypto_evp_free_Expect(&copy_ctx);
   crypto_evp_update_ExpectAndReturn(&stream_ctx, kData, sizeof kData, CRYPTO_OK);
   TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_final(h, out));
@@ -155,14 +193,16 @@ void test_final_dup_alloc_failure_is_enomem(void) {
  * exactly once; the stream stays usable. */
 void test_final_backend_failure_is_ebackend_and_copy_freed_once(void) {
   uint8_t out[CRYPTO_SHA256_SIZE];
+  memset(out, 0x5a, sizeof out);
   new_sha256();
   crypto_evp_dup_ExpectAndReturn(&stream_ctx, NULL, CRYPTO_OK);
   crypto_evp_dup_IgnoreArg_out();
   crypto_evp_dup_ReturnThruPtr_out(&copy_ptr);
-  crypto_evp_final_ExpectWithArrayAndReturn(&copy_ctx, out, 0, CRYPTO_EBACKEND);
+  expect_final_of_copy(kGarbage, CRYPTO_EBACKEND);
   crypto_evp_free_Expect(&copy_ctx);
   crypto_evp_update_ExpectAndReturn(&stream_ctx, kData, sizeof kData, CRYPTO_OK);
   TEST_ASSERT_EQUAL_INT(CRYPTO_EBACKEND, crypto_hasher_final(h, out));
+  assert_untouched(out);
   TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_update(h, kData, sizeof kData));
   free_hasher();
 }
@@ -171,6 +211,7 @@ void test_final_backend_failure_is_ebackend_and_copy_freed_once(void) {
  * the stream's own only when the hasher is. */
 void test_every_error_path_frees_each_context_once(void) {
   uint8_t out[CRYPTO_SHA256_SIZE];
+  memset(out, 0x5a, sizeof out);
   expect_new(CRYPTO_EVP_HMAC_SHA256, kKey, sizeof kKey, CRYPTO_OK);
   TEST_ASSERT_EQUAL_INT(CRYPTO_OK, crypto_hasher_new_hmac_sha256(kKey, sizeof kKey, &h));
   crypto_evp_update_ExpectAnyArgsAndReturn(CRYPTO_EBACKEND);
@@ -180,9 +221,10 @@ void test_every_error_path_frees_each_context_once(void) {
   TEST_ASSERT_EQUAL_INT(CRYPTO_ENOMEM, crypto_hasher_final(h, out));
   crypto_evp_dup_ExpectAnyArgsAndReturn(CRYPTO_OK);
   crypto_evp_dup_ReturnThruPtr_out(&copy_ptr);
-  crypto_evp_final_ExpectAnyArgsAndReturn(CRYPTO_EBACKEND);
+  expect_final_of_copy(kGarbage, CRYPTO_EBACKEND);
   crypto_evp_free_Expect(&copy_ctx);
   TEST_ASSERT_EQUAL_INT(CRYPTO_EBACKEND, crypto_hasher_final(h, out));
+  assert_untouched(out);
   free_hasher();
   TEST_ASSERT_EQUAL_INT(3, crypto_evp_free_CallCount());
 }

@@ -182,23 +182,25 @@ func packBatch(msgs [][]byte, out [][Size]byte, buf *packBuf, pinner *runtime.Pi
 	return b
 }
 
+// statusSentinels is the sentinel error of every failing crypto_status.
+var statusSentinels = map[C.crypto_status]error{
+	C.CRYPTO_EINVAL:   ErrInvalidArgument,
+	C.CRYPTO_E2BIG:    ErrBatchTooLarge,
+	C.CRYPTO_ENOMEM:   ErrNoMemory,
+	C.CRYPTO_EBACKEND: ErrBackend,
+	C.CRYPTO_ERANGE:   ErrTooLong,
+}
+
 // statusError maps a crypto_status to nil or an error wrapping one of this
 // package's sentinel errors.
 func statusError(fn string, st C.crypto_status) error {
-	switch st {
-	case C.CRYPTO_OK:
+	if st == C.CRYPTO_OK {
 		return nil
-	case C.CRYPTO_EINVAL:
-		return fmt.Errorf("%s: %w", fn, ErrInvalidArgument)
-	case C.CRYPTO_E2BIG:
-		return fmt.Errorf("%s: %w", fn, ErrBatchTooLarge)
-	case C.CRYPTO_ENOMEM:
-		return fmt.Errorf("%s: %w", fn, ErrNoMemory)
-	case C.CRYPTO_EBACKEND:
-		return fmt.Errorf("%s: %w", fn, ErrBackend)
-	default:
-		return fmt.Errorf("%s: unexpected status %d", fn, st)
 	}
+	if sentinel, ok := statusSentinels[st]; ok {
+		return fmt.Errorf("%s: %w", fn, sentinel)
+	}
+	return fmt.Errorf("%s: unexpected status %d", fn, st)
 }
 
 // bytePtr returns a C view of b's backing array without copying. C reads

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -148,4 +149,51 @@ func BenchmarkBatchCrossover(b *testing.B) {
 			}
 		}
 	}
+}
+
+// TestStatusErrors checks that every failing crypto_status maps to its own
+// sentinel, CRYPTO_ERANGE (a length past CRYPTO_MAX_LEN) included, which no
+// Go slice can provoke through the API.
+func TestStatusErrors(t *testing.T) {
+	require.NoError(t, statusError("f", 0))
+	mapped := map[error]bool{}
+	for st, sentinel := range statusSentinels {
+		require.False(t, mapped[sentinel], "%v mapped twice", sentinel)
+		mapped[sentinel] = true
+		require.ErrorIs(t, statusError("crypto_sha256", st), sentinel)
+	}
+	for _, sentinel := range []error{ErrInvalidArgument, ErrBatchTooLarge, ErrNoMemory, ErrBackend, ErrTooLong} {
+		require.True(t, mapped[sentinel], "no crypto_status maps to %v", sentinel)
+	}
+	require.ErrorContains(t, statusError("f", 99), "unexpected status 99")
+}
+
+// TestDroppedHasher drops unclosed hashers and checks that their cleanup
+// frees every C side (the asan config's leak checker would also report a
+// leak), and that Close frees it exactly once.
+func TestDroppedHasher(t *testing.T) {
+	before := liveCHashers.Load()
+	for i := 0; i < 100; i++ {
+		h, err := Native.NewHMACSHA256([]byte("k"))
+		require.NoError(t, err)
+		_, err = h.Write([]byte("data"))
+		require.NoError(t, err)
+	}
+	require.Equal(t, before+100, liveCHashers.Load())
+	// Cleanups run on their own goroutine after a collection finds the
+	// Hashers unreachable: wait for them, within a bound.
+	for deadline := time.Now().Add(10 * time.Second); liveCHashers.Load() != before && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	require.Equal(t, before, liveCHashers.Load(), "dropped hashers whose C side was never freed")
+
+	h, err := Native.NewSHA256()
+	require.NoError(t, err)
+	require.Equal(t, before+1, liveCHashers.Load())
+	require.NoError(t, h.Close())
+	require.NoError(t, h.Close())
+	runtime.GC() // a stopped cleanup must not free it again
+	require.Equal(t, before, liveCHashers.Load())
+	runtime.KeepAlive(h)
 }

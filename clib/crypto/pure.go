@@ -52,26 +52,34 @@ func (pureBackend) NewHMACSHA256(key []byte) (Hasher, error) {
 	return &pureHasher{h: hmac.New(sha256.New, key)}, nil
 }
 
-// pureHasher adapts a hash.Hash to Hasher; h is nil once closed.
-type pureHasher struct{ h hash.Hash }
+// pureHasher adapts a hash.Hash to Hasher, with the same guard against
+// concurrent use and use after Close as Native's; h is nil once closed.
+type pureHasher struct {
+	hasherGuard
+	h hash.Hash // read only by the call holding the guard
+}
 
 func (p *pureHasher) Write(b []byte) (int, error) {
-	if p.h == nil {
-		return 0, errClosed
+	if err := p.enter(); err != nil {
+		return 0, err
 	}
+	defer p.exit()
 	return p.h.Write(b)
 }
 
 func (p *pureHasher) Sum() ([Size]byte, error) {
 	var out [Size]byte
-	if p.h == nil {
-		return out, errClosed
+	if err := p.enter(); err != nil {
+		return out, err
 	}
+	defer p.exit()
 	p.h.Sum(out[:0])
 	return out, nil
 }
 
 func (p *pureHasher) Close() error {
-	p.h = nil
+	if p.close() {
+		p.h = nil
+	}
 	return nil
 }

@@ -7,10 +7,9 @@
  *
  * Every kernel test exists once per implementation (test_<name>_<impl>),
  * forced with simd_force_impl; on a CPU without that implementation the test
- * checks that forcing it is refused and passes without running kernels.
- * Buffers are malloc'd to their exact length, so under --config=asan any
- * read past the end is reported. */
-#include <stdio.h>
+ * checks that forcing it is refused and is reported as skipped.
+ * Every buffer a kernel reads or writes is malloc'd to its exact length
+ * (see exact), so under --config=asan any access past its end is reported. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,13 +24,32 @@ static const uint8_t kSet[16] = {',', ';', '\t', '\n', '"', '\\', 0x00, 0x7f,
 /* A byte outside kSet that fills buffers, and one inside it to plant. */
 enum { kFill = 'x', kHit = 0x80 };
 
-/* Buffers a test allocates; tearDown frees what a failed test left. */
-static uint8_t *buf_a, *buf_b;
+/* The heap buffers a test allocated with exact, until free_bufs. */
+enum { kMaxBufs = 4 };
+static void *bufs[kMaxBufs];
+static size_t nbufs;
 
+/* exact returns a new heap buffer of exactly size bytes, a copy of src or
+ * uninitialised when src is NULL. Nothing follows it (a spare byte or a
+ * larger static array would hide a read past the end from ASan). It is NULL
+ * only when size is 0 and malloc(0) gives NULL, which the API accepts for
+ * an empty buffer. */
+static void *exact(const void *src, size_t size) {
+  TEST_ASSERT_TRUE(nbufs < kMaxBufs);
+  void *p = malloc(size);
+  if (p == NULL && size != 0) TEST_FAIL_MESSAGE("out of memory");
+  if (src != NULL && size != 0) memcpy(p, src, size);
+  bufs[nbufs++] = p;
+  return p;
+}
+
+static void free_bufs(void) {
+  while (nbufs > 0) free(bufs[--nbufs]);
+}
+
+/* Frees what a test, failed or not, left. */
 void tearDown(void) {
-  free(buf_a);
-  free(buf_b);
-  buf_a = buf_b = NULL;
+  free_bufs();
   simd_reset_impl();
 }
 
@@ -55,12 +73,11 @@ static uint32_t rng(void) {
 static int in_set(const uint8_t *set, size_t n, uint8_t b) { return memchr(set, b, n) != NULL; }
 
 /* with_impl forces impl and runs body with it, or, when this CPU cannot run
- * impl, checks that forcing it is refused. */
+ * impl, checks that forcing it is refused and skips the test. */
 static void with_impl(simd_impl impl, void (*body)(void)) {
   if (!simd_impl_supported(impl)) {
     TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(impl));
-    printf("skipped on %s: not supported by this CPU\n", simd_impl_name(impl));
-    return;
+    TEST_SKIP("this CPU cannot run the implementation (forcing it was refused)");
   }
   TEST_ASSERT_EQUAL_INT(SIMD_OK, simd_force_impl(impl));
   TEST_ASSERT_EQUAL_INT(impl, simd_current_impl());
@@ -106,14 +123,9 @@ static void planted(void) {
     int all_offsets = len <= 256 || len >= 4032;
     for (size_t off = 0; off < 64; off++) {
       if (!all_offsets && off != 0 && off != 1 && off != 31 && off != 63) continue;
-      buf_a = malloc(off + len + 1);
-      buf_b = malloc(off + len + 1);
-      TEST_ASSERT_NOT_NULL(buf_a);
-      TEST_ASSERT_NOT_NULL(buf_b);
-      check_planted(buf_a + off, buf_b + off, len, off);
-      free(buf_a);
-      free(buf_b);
-      buf_a = buf_b = NULL;
+      uint8_t *a = exact(NULL, off + len), *b = exact(NULL, off + len);
+      if (a != NULL && b != NULL) check_planted(a + off, b + off, len, off);
+      free_bufs();
     }
   }
 }
@@ -121,14 +133,16 @@ static void planted(void) {
 /* Differential test against naive loops on random data from a small
  * alphabet (many matches) with random sets of 1..16 bytes. */
 static void random_data(void) {
-  static uint8_t data[1500], other[1500], set[16];
-  static size_t out[1500];
+  static uint8_t gen[1500], gen_set[16];
   rng_state = 12345; /* the same inputs for every implementation */
   for (int iter = 0; iter < 3000; iter++) {
-    size_t len = rng() % sizeof data, set_len = 1 + rng() % 16;
+    size_t len = rng() % sizeof gen, set_len = 1 + rng() % 16;
     uint8_t base = (uint8_t)rng();
-    for (size_t i = 0; i < len; i++) data[i] = other[i] = (uint8_t)(base + rng() % 24);
-    for (size_t i = 0; i < set_len; i++) set[i] = (uint8_t)(base + rng() % 48);
+    for (size_t i = 0; i < len; i++) gen[i] = (uint8_t)(base + rng() % 24);
+    for (size_t i = 0; i < set_len; i++) gen_set[i] = (uint8_t)(base + rng() % 48);
+    uint8_t *data = exact(gen, len), *other = exact(gen, len);
+    const uint8_t *set = exact(gen_set, set_len);
+    size_t *out = exact(NULL, len * sizeof *out);
     size_t want_first = SIMD_NOT_FOUND, want_n = 0, want_count = 0;
     for (size_t i = 0; i < len; i++) {
       if (in_set(set, set_len, data[i])) {
@@ -153,11 +167,12 @@ static void random_data(void) {
       CHECK_AT(simd_first_diff(data, len, other, len, &idx) == SIMD_OK && idx == at,
                "iter=%d len=%zu", iter, len);
     }
+    free_bufs();
   }
 }
 
 static void compare_lengths(void) {
-  const uint8_t a[] = "abcdef", b[] = "abcxef";
+  const uint8_t *a = exact("abcdef", 6), *b = exact("abcxef", 6);
   size_t idx = 0;
   int eq = -1;
   TEST_ASSERT_EQUAL_INT(SIMD_OK, simd_first_diff(a, 6, b, 6, &idx));
@@ -178,9 +193,11 @@ static void compare_lengths(void) {
 
 /* ENOSPC fills the output, and resuming after the last index finds the rest. */
 static void index_all_resume(void) {
-  const uint8_t data[] = "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,0,1,2,3,4,5,6,7";
-  const uint8_t *comma = (const uint8_t *)",";
-  size_t len = sizeof data - 1, out[4], got = 0, n = 0, total = 0;
+  static const char kData[] =
+      "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,0,1,2,3,4,5,6,7";
+  size_t len = sizeof kData - 1, got = 0, n = 0, total = 0;
+  const uint8_t *data = exact(kData, len), *comma = exact(",", 1);
+  size_t *out = exact(NULL, 4 * sizeof *out);
   size_t start = 0;
   for (;;) {
     simd_status st = simd_index_all_any(data + start, len - start, comma, 1, out, 4, &n);
@@ -225,6 +242,36 @@ static void errors(void) {
   TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_count_byte(d, SIMD_MAX_LEN + 1, 'a', &idx));
 }
 
+/* simd.h: outputs are written only on SIMD_OK (simd_index_all_any's
+ * SIMD_ENOSPC, documented, aside): every failing call leaves them as the
+ * test set them. Arguments are checked before dispatch, so once, not per
+ * implementation. */
+void test_outputs_untouched_on_error(void) {
+  const uint8_t *d = exact("abc", 3), *set = exact(",", 1);
+  const size_t kSentinel = 0x5a5a;
+  size_t idx = kSentinel, count = kSentinel, out[1] = {kSentinel};
+  int eq = 7;
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_index_any(NULL, 1, set, 1, &idx));
+  TEST_ASSERT_EQUAL_INT(SIMD_ESET, simd_index_any(d, 3, set, 0, &idx));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_index_any(d, SIMD_MAX_LEN + 1, set, 1, &idx));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, idx);
+  TEST_ASSERT_EQUAL_INT(SIMD_ESET, simd_index_all_any(d, 3, set, 17, out, 1, &count));
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_index_all_any(NULL, 3, set, 1, out, 1, &count));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW,
+                        simd_index_all_any(d, SIMD_MAX_LEN + 1, set, 1, out, 1, &count));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, count);
+  TEST_ASSERT_EQUAL_UINT(kSentinel, out[0]);
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_first_diff(d, 3, NULL, 1, &idx));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_first_diff(d, SIMD_MAX_LEN + 1, d, 3, &idx));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, idx);
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_equal(NULL, 1, d, 3, &eq));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_equal(d, 3, d, SIMD_MAX_LEN + 1, &eq));
+  TEST_ASSERT_EQUAL_INT(7, eq);
+  TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_count_byte(NULL, 1, 'a', &count));
+  TEST_ASSERT_EQUAL_INT(SIMD_EOVERFLOW, simd_count_byte(d, SIMD_MAX_LEN + 1, 'a', &count));
+  TEST_ASSERT_EQUAL_UINT(kSentinel, count);
+}
+
 /* Each kernel test, once per implementation. */
 
 void test_planted_scalar(void) { with_impl(SIMD_IMPL_SCALAR, planted); }
@@ -259,6 +306,11 @@ void test_dispatch_api(void) {
   TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_force_impl(SIMD_IMPL_COUNT));
   TEST_ASSERT_EQUAL_INT(SIMD_EINVAL, simd_force_impl((simd_impl)-1));
   TEST_ASSERT_EQUAL_STRING("unknown", simd_impl_name(SIMD_IMPL_COUNT));
+  TEST_ASSERT_EQUAL_STRING("unknown", simd_impl_name((simd_impl)-1));
+  TEST_ASSERT_EQUAL_STRING("scalar", simd_impl_name(SIMD_IMPL_SCALAR));
+  TEST_ASSERT_EQUAL_STRING("sse4.2", simd_impl_name(SIMD_IMPL_SSE42));
+  TEST_ASSERT_EQUAL_STRING("avx2", simd_impl_name(SIMD_IMPL_AVX2));
+  TEST_ASSERT_EQUAL_STRING("avx512bw", simd_impl_name(SIMD_IMPL_AVX512BW));
   simd_reset_impl();
   simd_impl best = simd_current_impl();
   TEST_ASSERT_TRUE(simd_impl_supported(best));

@@ -87,9 +87,11 @@ def c_unit_test(name, srcs, mocks = [], deps = [], copts = [], size = "small", t
 
     The runner calls every `void test_*(void)` in the .c files of srcs, with
     `setUp`/`tearDown` if defined, and the _Init/_Verify/_Destroy of every
-    mock the files include. It prints `PASS test_x` or
-    `FAIL test_x: file:line: message` per test and `N passed, N failed`, and
-    writes JUnit XML for Bazel, which then lists each test case.
+    mock the files include. It prints `PASS test_x`,
+    `FAIL test_x: file:line: message` or `SKIP test_x: reason` per test and
+    `N passed, N failed, N skipped`, and writes JUnit XML for Bazel, which
+    then lists each test case. It fails when a case fails, and when every
+    selected case skipped (nothing was tested).
 
     Args:
       name: the cc_test.

@@ -10,9 +10,11 @@
 #include <string.h>
 
 /* Holds the first failure of the current test: later ones (say, in tearDown
- * after the body failed) would only repeat its consequences. */
+ * after the body failed) would only repeat its consequences. A skip holds its
+ * reason until a failure, which matters more, replaces it. */
 typedef struct {
   int failed;
+  int skipped;
   char message[1024];
 } result;
 
@@ -25,6 +27,18 @@ void ctest_location(const char **file, int *line) {
   *line = current != NULL ? current->line : 0;
 }
 
+/* leave_test jumps back to the runner; what stops the test is already in
+ * current_result. */
+static _Noreturn void leave_test(const char *what) {
+  if (current == NULL) {
+    /* Called outside a test (say, by a mock from a static initializer):
+     * there is nowhere to jump back to. */
+    fprintf(stderr, "ctest: %s outside a test: %s\n", what, current_result.message);
+    abort();
+  }
+  longjmp(current_jump, 1);
+}
+
 _Noreturn void ctest_fail(const char *file, int line, const char *fmt, ...) {
   if (!current_result.failed) {
     int n = snprintf(current_result.message, sizeof current_result.message, "%s:%d: ", file, line);
@@ -34,13 +48,17 @@ _Noreturn void ctest_fail(const char *file, int line, const char *fmt, ...) {
     va_end(args);
     current_result.failed = 1;
   }
-  if (current == NULL) {
-    /* Called outside a test (say, by a mock from a static initializer):
-     * there is nowhere to jump back to. */
-    fprintf(stderr, "ctest: failure outside a test: %s\n", current_result.message);
-    abort();
+  leave_test("failure");
+}
+
+_Noreturn void ctest_skip(const char *file, int line, const char *reason) {
+  if (!current_result.failed && !current_result.skipped) {
+    snprintf(current_result.message, sizeof current_result.message, "%s",
+             reason != NULL ? reason : "(no reason)");
+    current_result.skipped = 1;
   }
-  longjmp(current_jump, 1);
+  if (current == NULL) fprintf(stderr, "ctest: TEST_SKIP at %s:%d\n", file, line);
+  leave_test("skip");
 }
 
 /* format_int prints an integer of size bytes at p; 0 if size is unusual. */
@@ -179,7 +197,10 @@ static result run_case(const ctest_suite *suite, const ctest_case *c) {
   }
   if (setjmp(current_jump) == 0) {
     if (suite->teardown != NULL) suite->teardown();
-    if (!current_result.failed && suite->mocks_verify != NULL) suite->mocks_verify();
+    /* A skipped test stopped before making the calls it expected. */
+    if (!current_result.failed && !current_result.skipped && suite->mocks_verify != NULL) {
+      suite->mocks_verify();
+    }
   }
   if (suite->mocks_destroy != NULL) suite->mocks_destroy();
   current = NULL;
@@ -214,12 +235,50 @@ static void xml_escaped(FILE *f, const char *s) {
   }
 }
 
+/* write_xml writes the JUnit XML of the cases that ran; 0 on success. */
+static int write_xml(const char *path, const ctest_suite *suite, const result *results,
+                     const int *ran, size_t failed, size_t skipped, size_t total) {
+  FILE *f = fopen(path, "w");
+  if (f == NULL) {
+    perror(path);
+    return -1;
+  }
+  fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"", f);
+  xml_escaped(f, suite->name);
+  fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n", total, failed,
+          skipped);
+  for (size_t i = 0; i < suite->ncases; i++) {
+    if (!ran[i]) continue;
+    fputs("    <testcase name=\"", f);
+    xml_escaped(f, suite->cases[i].name);
+    fputs("\" classname=\"", f);
+    xml_escaped(f, suite->name);
+    if (results[i].failed) {
+      fputs("\">\n      <failure message=\"", f);
+      xml_escaped(f, results[i].message);
+      fputs("\">", f);
+      xml_escaped(f, results[i].message);
+      fputs("</failure>\n    </testcase>\n", f);
+    } else if (results[i].skipped) {
+      fputs("\">\n      <skipped message=\"", f);
+      xml_escaped(f, results[i].message);
+      fputs("\"/>\n    </testcase>\n", f);
+    } else {
+      fputs("\"/>\n", f);
+    }
+  }
+  fputs("  </testsuite>\n</testsuites>\n", f);
+  return fclose(f) == 0 ? 0 : -1;
+}
+
 int ctest_main(const ctest_suite *suite) {
-  size_t passed = 0, failed = 0;
+  size_t passed = 0, failed = 0, skipped = 0;
   result *results = calloc(suite->ncases ? suite->ncases : 1, sizeof *results);
   int *ran = calloc(suite->ncases ? suite->ncases : 1, sizeof *ran);
   if (results == NULL || ran == NULL) {
     fputs("ctest: out of memory\n", stderr);
+    free(results);
+    free(ran);
     return 2;
   }
   for (size_t i = 0; i < suite->ncases; i++) {
@@ -230,45 +289,29 @@ int ctest_main(const ctest_suite *suite) {
     if (results[i].failed) {
       printf("FAIL %s: %s\n", c->name, results[i].message);
       failed++;
+    } else if (results[i].skipped) {
+      printf("SKIP %s: %s\n", c->name, results[i].message);
+      skipped++;
     } else {
       printf("PASS %s\n", c->name);
       passed++;
     }
     fflush(stdout);
   }
-  printf("%zu passed, %zu failed\n", passed, failed);
+  printf("%zu passed, %zu failed, %zu skipped\n", passed, failed, skipped);
+  /* Green with nothing checked would hide a target that cannot run here;
+   * Bazel's target_compatible_with is the way to say so. */
+  int all_skipped = skipped > 0 && passed == 0 && failed == 0;
+  if (all_skipped) {
+    printf("ctest: every case skipped: nothing was tested (a target that cannot run on this "
+           "platform should say so with target_compatible_with)\n");
+  }
 
   const char *xml_path = getenv("XML_OUTPUT_FILE");
-  if (xml_path != NULL && *xml_path != '\0') {
-    FILE *f = fopen(xml_path, "w");
-    if (f == NULL) {
-      perror(xml_path);
-      failed++;
-    } else {
-      fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"", f);
-      xml_escaped(f, suite->name);
-      fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", passed + failed, failed);
-      for (size_t i = 0; i < suite->ncases; i++) {
-        if (!ran[i]) continue;
-        fputs("    <testcase name=\"", f);
-        xml_escaped(f, suite->cases[i].name);
-        fputs("\" classname=\"", f);
-        xml_escaped(f, suite->name);
-        if (!results[i].failed) {
-          fputs("\"/>\n", f);
-          continue;
-        }
-        fputs("\">\n      <failure message=\"", f);
-        xml_escaped(f, results[i].message);
-        fputs("\">", f);
-        xml_escaped(f, results[i].message);
-        fputs("</failure>\n    </testcase>\n", f);
-      }
-      fputs("  </testsuite>\n</testsuites>\n", f);
-      fclose(f);
-    }
-  }
+  int xml_failed = xml_path != NULL && *xml_path != '\0' &&
+                   write_xml(xml_path, suite, results, ran, failed, skipped,
+                             passed + failed + skipped) != 0;
   free(results);
   free(ran);
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || all_skipped || xml_failed ? 1 : 0;
 }

@@ -1,8 +1,9 @@
 /*
  * failing_test.c: tests that must fail, one per kind of broken expectation.
- * check_failures.sh runs this binary and compares its output with
+ * check_report.sh runs this binary and compares its output with
  * failing_test.expected: each failure must name the function, the call, the
- * parameter, expected and actual values, and the line of this file.
+ * parameter, expected and actual values, and the line of this file. One test
+ * skips, which must not count as a failure.
  */
 #include <stddef.h>
 
@@ -55,7 +56,29 @@ void test_broken_assertion(void) {
   TEST_ASSERT_EQUAL_STRING("heater", "cooler");
 }
 
+/* A skip ends the test like a failure but is reported as SKIP, and the
+ * mocks are not verified: the heater_off this test expected never came. */
+void test_skipped(void) {
+  heater_off_Expect();
+  TEST_SKIP("no heater on this board");
+}
+
 void test_passes(void) {
   heater_name_ExpectAndReturn("main");
   TEST_ASSERT_EQUAL_STRING("main", heater_name());
+}
+
+/* A failure in tearDown after a skip still fails the test: the skip only
+ * says the body could not run, not that everything after it is fine. */
+static int fail_in_tear_down;
+
+void tearDown(void) {
+  if (!fail_in_tear_down) return;
+  fail_in_tear_down = 0;
+  TEST_FAIL_MESSAGE("tearDown failed after the skip");
+}
+
+void test_skipped_then_tear_down_fails(void) {
+  fail_in_tear_down = 1;
+  TEST_SKIP("skipped before tearDown fails");
 }
