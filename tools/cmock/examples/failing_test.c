@@ -52,6 +52,20 @@ void test_wrong_struct_through_pointer(void) {
   thermostat_step(0, 21000);
 }
 
+/* As in CMock, an Expect after an Ignore ends the Ignore: the expected
+ * call is checked, and must be made. */
+void test_expect_after_ignore_is_checked(void) {
+  sensor_read_IgnoreAndReturn(SENSOR_OK);
+  sensor_read_ExpectAndReturn(7, NULL, SENSOR_OK);
+  sensor_read_IgnoreArg_millidegrees();
+  sensor_read(2, &reading);
+}
+
+void test_expect_after_ignore_must_be_called(void) {
+  heater_off_Ignore();
+  heater_off_Expect();
+}
+
 void test_broken_assertion(void) {
   TEST_ASSERT_EQUAL_STRING("heater", "cooler");
 }

@@ -26,7 +26,7 @@ func (g *generator) source() {
 		line(b, "    int calls;")
 		line(b, "    int ignored;")
 		if f.returns() {
-			line(b, "    %s;", f.Ret.Unqualified().Decl("ignore_ret"))
+			line(b, "    cmock_queue ignore_rets; /* of %s, from IgnoreAndReturn */", ignoreRetType(&f))
 		}
 		line(b, "    %s callback;", callbackType(&f))
 		line(b, "    int stub; /* the callback replaces expectations */")
@@ -46,6 +46,9 @@ func (g *generator) source() {
 	line(b, "\nvoid %s_Destroy(void) {", g.module)
 	for _, f := range g.funcs {
 		line(b, "  cmock_queue_free(&cmock_state.%s.queue);", f.Name)
+		if f.returns() {
+			line(b, "  cmock_queue_free(&cmock_state.%s.ignore_rets);", f.Name)
+		}
 	}
 	line(b, "  memset(&cmock_state, 0, sizeof cmock_state);")
 	line(b, "  cmock_order_reset();")
@@ -56,6 +59,10 @@ func (g *generator) source() {
 }
 
 func expectationType(f *function) string { return f.Name + "_cmock_expectation" }
+
+// ignoreRetType wraps a return value queued by IgnoreAndReturn, so that any
+// return type (an array pointer, a function pointer) is one struct member.
+func ignoreRetType(f *function) string { return f.Name + "_cmock_ignore_ret" }
 
 func (g *generator) expectationType(f *function) {
 	b := &g.src
@@ -77,6 +84,9 @@ func (g *generator) expectationType(f *function) {
 		}
 	}
 	line(b, "} %s;", expectationType(f))
+	if f.returns() {
+		line(b, "typedef struct { %s; } %s;", f.Ret.Unqualified().Decl("value"), ignoreRetType(f))
+	}
 }
 
 func (g *generator) functionSource(f *function) {
@@ -96,6 +106,7 @@ func (g *generator) functionSource(f *function) {
 	line(b, "\n/* %s */\n", f.prototype())
 	line(b, "static %s *%s_cmock_push(%s) {", typ, name, file)
 	line(b, "  %s *cmock_e = cmock_queue_push(&%s.queue, sizeof *cmock_e);", typ, state)
+	line(b, "  %s.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */", state)
 	line(b, "  cmock_expectation_init(&cmock_e->cmock_base, %q, cmock_file, cmock_line, %d);", name, strict)
 	line(b, "  return cmock_e;")
 	line(b, "}")
@@ -145,15 +156,21 @@ func (g *generator) functionSource(f *function) {
 	}
 
 	if f.returns() {
+		// Each IgnoreAndReturn queues a value: calls return them in turn,
+		// and the last one again once they run out, as in CMock.
 		line(b, "\nvoid %s_IgnoreAndReturn(%s) {", name, strings.TrimPrefix(retParam, ", "))
+		line(b, "  %s *cmock_r = cmock_queue_push(&%s.ignore_rets, sizeof *cmock_r);", ignoreRetType(f), state)
+		line(b, "  cmock_r->value = cmock_retval;")
 		line(b, "  %s.ignored = 1;", state)
-		line(b, "  %s.ignore_ret = cmock_retval;", state)
+		line(b, "}")
+		line(b, "\nvoid %s_StopIgnore(void) {", name)
+		line(b, "  %s.ignored = 0;", state)
+		line(b, "  cmock_queue_free(&%s.ignore_rets);", state)
+		line(b, "}")
 	} else {
-		line(b, "\nvoid %s_Ignore(void) {", name)
-		line(b, "  %s.ignored = 1;", state)
+		line(b, "\nvoid %s_Ignore(void) { %s.ignored = 1; }", name, state)
+		line(b, "\nvoid %s_StopIgnore(void) { %s.ignored = 0; }", name, state)
 	}
-	line(b, "}")
-	line(b, "\nvoid %s_StopIgnore(void) { %s.ignored = 0; }", name, state)
 
 	// modifier writes a function that changes the newest expectation.
 	modifier := func(api, impl, params string, body ...string) {
@@ -205,16 +222,22 @@ func (g *generator) mockFunction(f *function) {
 		line(b, "%s%s.callback(%s);", indent, state, callArgs)
 		line(b, "%sreturn;", indent)
 	}
-	ret := "return;"
-	if f.returns() {
-		ret = "return " + state + ".ignore_ret;"
-	}
 
 	line(b, "\n%s {", f.prototype())
 	line(b, "  %s *cmock_e;", expectationType(f))
 	line(b, "  cmock_call cmock_c;")
 	line(b, "  cmock_call_begin(&cmock_c, %q, ++%s.calls);", f.Name, state)
-	line(b, "  if (%s.ignored) %s", state, ret)
+	if f.returns() {
+		line(b, "  if (%s.ignored) {", state)
+		line(b, "    const %s *cmock_r = cmock_queue_pop(&%s.ignore_rets, sizeof *cmock_r);", ignoreRetType(f), state)
+		line(b, "    if (cmock_r == NULL) {")
+		line(b, "      cmock_r = cmock_queue_last(&%s.ignore_rets, sizeof *cmock_r, %q, __FILE__, __LINE__);", state, f.Name+"_IgnoreAndReturn")
+		line(b, "    }")
+		line(b, "    return cmock_r->value;")
+		line(b, "  }")
+	} else {
+		line(b, "  if (%s.ignored) return;", state)
+	}
 	line(b, "  if (%s.stub) {", state)
 	callback("    ")
 	line(b, "  }")

@@ -63,3 +63,16 @@ void test_opaque_handles_compare_by_address(void) {
   types_widget_Expect(w, (widget_handle)&b, w);
   types_widget(w, (widget_handle)&b, w);
 }
+
+void test_ignore_and_return_gives_its_values_in_turn(void) {
+  types_scale_IgnoreAndReturn(1);
+  types_scale_IgnoreAndReturn(2);
+  TEST_ASSERT_EQUAL_INT(1, types_scale(0, 0, 0, 0, false));
+  TEST_ASSERT_EQUAL_INT(2, types_scale(0, 0, 0, 0, false));
+  TEST_ASSERT_EQUAL_INT(2, types_scale(0, 0, 0, 0, false)); /* the last one repeats */
+
+  /* StopIgnore forgets the values: a new IgnoreAndReturn starts afresh. */
+  types_scale_StopIgnore();
+  types_scale_IgnoreAndReturn(3);
+  TEST_ASSERT_EQUAL_INT(3, types_scale(0, 0, 0, 0, false));
+}

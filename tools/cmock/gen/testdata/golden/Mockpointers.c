@@ -19,6 +19,7 @@ typedef struct {
   size_t out_len;
   int out_len_ignored;
 } pointers_name_cmock_expectation;
+typedef struct { const char *value; } pointers_name_cmock_ignore_ret;
 
 /* One expected call of pointers_fill. */
 typedef struct {
@@ -42,6 +43,7 @@ typedef struct {
   size_t n;
   int n_ignored;
 } pointers_sum_cmock_expectation;
+typedef struct { int value; } pointers_sum_cmock_ignore_ret;
 
 /* One expected call of pointers_block. */
 typedef struct {
@@ -106,6 +108,7 @@ typedef struct {
   size_t n;
   int n_ignored;
 } pointers_copy_cmock_expectation;
+typedef struct { void *value; } pointers_copy_cmock_ignore_ret;
 
 /* One expected call of pointers_watch. */
 typedef struct {
@@ -154,6 +157,7 @@ typedef struct {
   int event;
   int event_ignored;
 } pointers_handler_cmock_expectation;
+typedef struct { event_fn value; } pointers_handler_cmock_ignore_ret;
 
 /* One expected call of pointers_comparator. */
 typedef struct {
@@ -162,6 +166,7 @@ typedef struct {
   int descending;
   int descending_ignored;
 } pointers_comparator_cmock_expectation;
+typedef struct { int (*value)(const void *cmock_arg1, const void *cmock_arg2); } pointers_comparator_cmock_ignore_ret;
 
 /* One expected call of pointers_unnamed. */
 typedef struct {
@@ -188,7 +193,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    const char *ignore_ret;
+    cmock_queue ignore_rets; /* of pointers_name_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_pointers_name_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } pointers_name;
@@ -203,7 +208,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    int ignore_ret;
+    cmock_queue ignore_rets; /* of pointers_sum_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_pointers_sum_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } pointers_sum;
@@ -239,7 +244,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    void *ignore_ret;
+    cmock_queue ignore_rets; /* of pointers_copy_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_pointers_copy_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } pointers_copy;
@@ -268,7 +273,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    event_fn ignore_ret;
+    cmock_queue ignore_rets; /* of pointers_handler_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_pointers_handler_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } pointers_handler;
@@ -276,7 +281,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    int (*ignore_ret)(const void *cmock_arg1, const void *cmock_arg2);
+    cmock_queue ignore_rets; /* of pointers_comparator_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_pointers_comparator_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } pointers_comparator;
@@ -348,18 +353,23 @@ void Mockpointers_Verify(void) {
 
 void Mockpointers_Destroy(void) {
   cmock_queue_free(&cmock_state.pointers_name.queue);
+  cmock_queue_free(&cmock_state.pointers_name.ignore_rets);
   cmock_queue_free(&cmock_state.pointers_fill.queue);
   cmock_queue_free(&cmock_state.pointers_sum.queue);
+  cmock_queue_free(&cmock_state.pointers_sum.ignore_rets);
   cmock_queue_free(&cmock_state.pointers_block.queue);
   cmock_queue_free(&cmock_state.pointers_matrix.queue);
   cmock_queue_free(&cmock_state.pointers_vec.queue);
   cmock_queue_free(&cmock_state.pointers_swap.queue);
   cmock_queue_free(&cmock_state.pointers_copy.queue);
+  cmock_queue_free(&cmock_state.pointers_copy.ignore_rets);
   cmock_queue_free(&cmock_state.pointers_watch.queue);
   cmock_queue_free(&cmock_state.pointers_on.queue);
   cmock_queue_free(&cmock_state.pointers_sort.queue);
   cmock_queue_free(&cmock_state.pointers_handler.queue);
+  cmock_queue_free(&cmock_state.pointers_handler.ignore_rets);
   cmock_queue_free(&cmock_state.pointers_comparator.queue);
+  cmock_queue_free(&cmock_state.pointers_comparator.ignore_rets);
   cmock_queue_free(&cmock_state.pointers_unnamed.queue);
   cmock_queue_free(&cmock_state.pointers_none.queue);
   memset(&cmock_state, 0, sizeof cmock_state);
@@ -370,6 +380,7 @@ void Mockpointers_Destroy(void) {
 
 static pointers_name_cmock_expectation *pointers_name_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_name_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_name.queue, sizeof *cmock_e);
+  cmock_state.pointers_name.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_name", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -394,11 +405,15 @@ void pointers_name_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock
 }
 
 void pointers_name_IgnoreAndReturn(const char *cmock_retval) {
+  pointers_name_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_name.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.pointers_name.ignored = 1;
-  cmock_state.pointers_name.ignore_ret = cmock_retval;
 }
 
-void pointers_name_StopIgnore(void) { cmock_state.pointers_name.ignored = 0; }
+void pointers_name_StopIgnore(void) {
+  cmock_state.pointers_name.ignored = 0;
+  cmock_queue_free(&cmock_state.pointers_name.ignore_rets);
+}
 
 void pointers_name_CMockIgnoreArg_prefix(const char *cmock_file, int cmock_line) {
   pointers_name_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_name.queue, sizeof *cmock_e, "pointers_name_IgnoreArg_prefix", cmock_file, cmock_line);
@@ -437,7 +452,13 @@ const char *pointers_name(const char *prefix, char *out, size_t out_len) {
   pointers_name_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_name", ++cmock_state.pointers_name.calls);
-  if (cmock_state.pointers_name.ignored) return cmock_state.pointers_name.ignore_ret;
+  if (cmock_state.pointers_name.ignored) {
+    const pointers_name_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.pointers_name.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.pointers_name.ignore_rets, sizeof *cmock_r, "pointers_name_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.pointers_name.stub) {
     return cmock_state.pointers_name.callback(prefix, out, out_len, cmock_state.pointers_name.calls - 1);
   }
@@ -471,6 +492,7 @@ const char *pointers_name(const char *prefix, char *out, size_t out_len) {
 
 static pointers_fill_cmock_expectation *pointers_fill_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_fill_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_fill.queue, sizeof *cmock_e);
+  cmock_state.pointers_fill.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_fill", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -491,9 +513,7 @@ void pointers_fill_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_fill_Ignore(void) {
-  cmock_state.pointers_fill.ignored = 1;
-}
+void pointers_fill_Ignore(void) { cmock_state.pointers_fill.ignored = 1; }
 
 void pointers_fill_StopIgnore(void) { cmock_state.pointers_fill.ignored = 0; }
 
@@ -562,6 +582,7 @@ void pointers_fill(int *out, size_t n) {
 
 static pointers_sum_cmock_expectation *pointers_sum_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_sum_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_sum.queue, sizeof *cmock_e);
+  cmock_state.pointers_sum.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_sum", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -585,11 +606,15 @@ void pointers_sum_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_
 }
 
 void pointers_sum_IgnoreAndReturn(int cmock_retval) {
+  pointers_sum_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_sum.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.pointers_sum.ignored = 1;
-  cmock_state.pointers_sum.ignore_ret = cmock_retval;
 }
 
-void pointers_sum_StopIgnore(void) { cmock_state.pointers_sum.ignored = 0; }
+void pointers_sum_StopIgnore(void) {
+  cmock_state.pointers_sum.ignored = 0;
+  cmock_queue_free(&cmock_state.pointers_sum.ignore_rets);
+}
 
 void pointers_sum_CMockIgnoreArg_values(const char *cmock_file, int cmock_line) {
   pointers_sum_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_sum.queue, sizeof *cmock_e, "pointers_sum_IgnoreArg_values", cmock_file, cmock_line);
@@ -617,7 +642,13 @@ int pointers_sum(const int values[], size_t n) {
   pointers_sum_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_sum", ++cmock_state.pointers_sum.calls);
-  if (cmock_state.pointers_sum.ignored) return cmock_state.pointers_sum.ignore_ret;
+  if (cmock_state.pointers_sum.ignored) {
+    const pointers_sum_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.pointers_sum.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.pointers_sum.ignore_rets, sizeof *cmock_r, "pointers_sum_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.pointers_sum.stub) {
     return cmock_state.pointers_sum.callback(values, n, cmock_state.pointers_sum.calls - 1);
   }
@@ -645,6 +676,7 @@ int pointers_sum(const int values[], size_t n) {
 
 static pointers_block_cmock_expectation *pointers_block_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_block_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_block.queue, sizeof *cmock_e);
+  cmock_state.pointers_block.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_block", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -664,9 +696,7 @@ void pointers_block_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_block_Ignore(void) {
-  cmock_state.pointers_block.ignored = 1;
-}
+void pointers_block_Ignore(void) { cmock_state.pointers_block.ignored = 1; }
 
 void pointers_block_StopIgnore(void) { cmock_state.pointers_block.ignored = 0; }
 
@@ -727,6 +757,7 @@ void pointers_block(unsigned char block[POINTERS_BLOCK]) {
 
 static pointers_matrix_cmock_expectation *pointers_matrix_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_matrix_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_matrix.queue, sizeof *cmock_e);
+  cmock_state.pointers_matrix.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_matrix", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -747,9 +778,7 @@ void pointers_matrix_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) 
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_matrix_Ignore(void) {
-  cmock_state.pointers_matrix.ignored = 1;
-}
+void pointers_matrix_Ignore(void) { cmock_state.pointers_matrix.ignored = 1; }
 
 void pointers_matrix_StopIgnore(void) { cmock_state.pointers_matrix.ignored = 0; }
 
@@ -818,6 +847,7 @@ void pointers_matrix(const int m[][3], int rows) {
 
 static pointers_vec_cmock_expectation *pointers_vec_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_vec_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_vec.queue, sizeof *cmock_e);
+  cmock_state.pointers_vec.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_vec", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -839,9 +869,7 @@ void pointers_vec_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_vec_Ignore(void) {
-  cmock_state.pointers_vec.ignored = 1;
-}
+void pointers_vec_Ignore(void) { cmock_state.pointers_vec.ignored = 1; }
 
 void pointers_vec_StopIgnore(void) { cmock_state.pointers_vec.ignored = 0; }
 
@@ -910,6 +938,7 @@ void pointers_vec(const vec3 v, vec3 out) {
 
 static pointers_swap_cmock_expectation *pointers_swap_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_swap_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_swap.queue, sizeof *cmock_e);
+  cmock_state.pointers_swap.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_swap", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -931,9 +960,7 @@ void pointers_swap_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_swap_Ignore(void) {
-  cmock_state.pointers_swap.ignored = 1;
-}
+void pointers_swap_Ignore(void) { cmock_state.pointers_swap.ignored = 1; }
 
 void pointers_swap_StopIgnore(void) { cmock_state.pointers_swap.ignored = 0; }
 
@@ -1002,6 +1029,7 @@ void pointers_swap(int **a, int *const *b) {
 
 static pointers_copy_cmock_expectation *pointers_copy_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_copy_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_copy.queue, sizeof *cmock_e);
+  cmock_state.pointers_copy.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_copy", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1027,11 +1055,15 @@ void pointers_copy_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock
 }
 
 void pointers_copy_IgnoreAndReturn(void *cmock_retval) {
+  pointers_copy_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_copy.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.pointers_copy.ignored = 1;
-  cmock_state.pointers_copy.ignore_ret = cmock_retval;
 }
 
-void pointers_copy_StopIgnore(void) { cmock_state.pointers_copy.ignored = 0; }
+void pointers_copy_StopIgnore(void) {
+  cmock_state.pointers_copy.ignored = 0;
+  cmock_queue_free(&cmock_state.pointers_copy.ignore_rets);
+}
 
 void pointers_copy_CMockIgnoreArg_dst(const char *cmock_file, int cmock_line) {
   pointers_copy_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_copy.queue, sizeof *cmock_e, "pointers_copy_IgnoreArg_dst", cmock_file, cmock_line);
@@ -1070,7 +1102,13 @@ void *pointers_copy(void *restrict dst, const void *restrict src, size_t n) {
   pointers_copy_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_copy", ++cmock_state.pointers_copy.calls);
-  if (cmock_state.pointers_copy.ignored) return cmock_state.pointers_copy.ignore_ret;
+  if (cmock_state.pointers_copy.ignored) {
+    const pointers_copy_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.pointers_copy.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.pointers_copy.ignore_rets, sizeof *cmock_r, "pointers_copy_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.pointers_copy.stub) {
     return cmock_state.pointers_copy.callback(dst, src, n, cmock_state.pointers_copy.calls - 1);
   }
@@ -1104,6 +1142,7 @@ void *pointers_copy(void *restrict dst, const void *restrict src, size_t n) {
 
 static pointers_watch_cmock_expectation *pointers_watch_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_watch_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_watch.queue, sizeof *cmock_e);
+  cmock_state.pointers_watch.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_watch", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1123,9 +1162,7 @@ void pointers_watch_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_watch_Ignore(void) {
-  cmock_state.pointers_watch.ignored = 1;
-}
+void pointers_watch_Ignore(void) { cmock_state.pointers_watch.ignored = 1; }
 
 void pointers_watch_StopIgnore(void) { cmock_state.pointers_watch.ignored = 0; }
 
@@ -1186,6 +1223,7 @@ void pointers_watch(volatile int *reg) {
 
 static pointers_on_cmock_expectation *pointers_on_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_on_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_on.queue, sizeof *cmock_e);
+  cmock_state.pointers_on.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_on", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1207,9 +1245,7 @@ void pointers_on_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_on_Ignore(void) {
-  cmock_state.pointers_on.ignored = 1;
-}
+void pointers_on_Ignore(void) { cmock_state.pointers_on.ignored = 1; }
 
 void pointers_on_StopIgnore(void) { cmock_state.pointers_on.ignored = 0; }
 
@@ -1286,6 +1322,7 @@ void pointers_on(event_fn handler, void (*fallback)(void), void *context) {
 
 static pointers_sort_cmock_expectation *pointers_sort_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_sort_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_sort.queue, sizeof *cmock_e);
+  cmock_state.pointers_sort.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_sort", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1308,9 +1345,7 @@ void pointers_sort_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_sort_Ignore(void) {
-  cmock_state.pointers_sort.ignored = 1;
-}
+void pointers_sort_Ignore(void) { cmock_state.pointers_sort.ignored = 1; }
 
 void pointers_sort_StopIgnore(void) { cmock_state.pointers_sort.ignored = 0; }
 
@@ -1395,6 +1430,7 @@ void pointers_sort(void *base, size_t n, size_t size, compare_fn cmp) {
 
 static pointers_handler_cmock_expectation *pointers_handler_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_handler_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_handler.queue, sizeof *cmock_e);
+  cmock_state.pointers_handler.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_handler", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1412,11 +1448,15 @@ void pointers_handler_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cm
 }
 
 void pointers_handler_IgnoreAndReturn(event_fn cmock_retval) {
+  pointers_handler_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_handler.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.pointers_handler.ignored = 1;
-  cmock_state.pointers_handler.ignore_ret = cmock_retval;
 }
 
-void pointers_handler_StopIgnore(void) { cmock_state.pointers_handler.ignored = 0; }
+void pointers_handler_StopIgnore(void) {
+  cmock_state.pointers_handler.ignored = 0;
+  cmock_queue_free(&cmock_state.pointers_handler.ignore_rets);
+}
 
 void pointers_handler_CMockIgnoreArg_event(const char *cmock_file, int cmock_line) {
   pointers_handler_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_handler.queue, sizeof *cmock_e, "pointers_handler_IgnoreArg_event", cmock_file, cmock_line);
@@ -1439,7 +1479,13 @@ event_fn pointers_handler(int event) {
   pointers_handler_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_handler", ++cmock_state.pointers_handler.calls);
-  if (cmock_state.pointers_handler.ignored) return cmock_state.pointers_handler.ignore_ret;
+  if (cmock_state.pointers_handler.ignored) {
+    const pointers_handler_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.pointers_handler.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.pointers_handler.ignore_rets, sizeof *cmock_r, "pointers_handler_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.pointers_handler.stub) {
     return cmock_state.pointers_handler.callback(event, cmock_state.pointers_handler.calls - 1);
   }
@@ -1464,6 +1510,7 @@ event_fn pointers_handler(int event) {
 
 static pointers_comparator_cmock_expectation *pointers_comparator_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_comparator_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_comparator.queue, sizeof *cmock_e);
+  cmock_state.pointers_comparator.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_comparator", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1481,11 +1528,15 @@ void pointers_comparator_CMockExpectAnyArgsAndReturn(const char *cmock_file, int
 }
 
 void pointers_comparator_IgnoreAndReturn(int (*cmock_retval)(const void *cmock_arg1, const void *cmock_arg2)) {
+  pointers_comparator_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_comparator.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.pointers_comparator.ignored = 1;
-  cmock_state.pointers_comparator.ignore_ret = cmock_retval;
 }
 
-void pointers_comparator_StopIgnore(void) { cmock_state.pointers_comparator.ignored = 0; }
+void pointers_comparator_StopIgnore(void) {
+  cmock_state.pointers_comparator.ignored = 0;
+  cmock_queue_free(&cmock_state.pointers_comparator.ignore_rets);
+}
 
 void pointers_comparator_CMockIgnoreArg_descending(const char *cmock_file, int cmock_line) {
   pointers_comparator_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_comparator.queue, sizeof *cmock_e, "pointers_comparator_IgnoreArg_descending", cmock_file, cmock_line);
@@ -1508,7 +1559,13 @@ int (*pointers_comparator(int descending))(const void *cmock_arg1, const void *c
   pointers_comparator_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_comparator", ++cmock_state.pointers_comparator.calls);
-  if (cmock_state.pointers_comparator.ignored) return cmock_state.pointers_comparator.ignore_ret;
+  if (cmock_state.pointers_comparator.ignored) {
+    const pointers_comparator_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.pointers_comparator.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.pointers_comparator.ignore_rets, sizeof *cmock_r, "pointers_comparator_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.pointers_comparator.stub) {
     return cmock_state.pointers_comparator.callback(descending, cmock_state.pointers_comparator.calls - 1);
   }
@@ -1533,6 +1590,7 @@ int (*pointers_comparator(int descending))(const void *cmock_arg1, const void *c
 
 static pointers_unnamed_cmock_expectation *pointers_unnamed_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_unnamed_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_unnamed.queue, sizeof *cmock_e);
+  cmock_state.pointers_unnamed.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_unnamed", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1554,9 +1612,7 @@ void pointers_unnamed_CMockExpectAnyArgs(const char *cmock_file, int cmock_line)
   cmock_e->cmock_base.any_args = 1;
 }
 
-void pointers_unnamed_Ignore(void) {
-  cmock_state.pointers_unnamed.ignored = 1;
-}
+void pointers_unnamed_Ignore(void) { cmock_state.pointers_unnamed.ignored = 1; }
 
 void pointers_unnamed_StopIgnore(void) { cmock_state.pointers_unnamed.ignored = 0; }
 
@@ -1633,6 +1689,7 @@ void pointers_unnamed(int cmock_arg1, const char *cmock_arg2, double *cmock_arg3
 
 static pointers_none_cmock_expectation *pointers_none_cmock_push(const char *cmock_file, int cmock_line) {
   pointers_none_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_none.queue, sizeof *cmock_e);
+  cmock_state.pointers_none.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "pointers_none", cmock_file, cmock_line, 1);
   return cmock_e;
 }
@@ -1641,9 +1698,7 @@ void pointers_none_CMockExpect(const char *cmock_file, int cmock_line) {
   (void)pointers_none_cmock_push(cmock_file, cmock_line);
 }
 
-void pointers_none_Ignore(void) {
-  cmock_state.pointers_none.ignored = 1;
-}
+void pointers_none_Ignore(void) { cmock_state.pointers_none.ignored = 1; }
 
 void pointers_none_StopIgnore(void) { cmock_state.pointers_none.ignored = 0; }
 

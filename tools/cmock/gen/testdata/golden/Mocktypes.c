@@ -52,6 +52,7 @@ typedef struct {
   bool b;
   int b_ignored;
 } types_scale_cmock_expectation;
+typedef struct { int8_t value; } types_scale_cmock_ignore_ret;
 
 /* One expected call of types_mix. */
 typedef struct {
@@ -64,6 +65,7 @@ typedef struct {
   long double ld;
   int ld_ignored;
 } types_mix_cmock_expectation;
+typedef struct { float value; } types_mix_cmock_ignore_ret;
 
 /* One expected call of types_sample. */
 typedef struct {
@@ -72,6 +74,7 @@ typedef struct {
   struct sample s;
   int s_ignored;
 } types_sample_cmock_expectation;
+typedef struct { struct sample value; } types_sample_cmock_ignore_ret;
 
 /* One expected call of types_state. */
 typedef struct {
@@ -83,6 +86,7 @@ typedef struct {
   int prev_ignored;
   size_t prev_depth;
 } types_state_cmock_expectation;
+typedef struct { device_state value; } types_state_cmock_ignore_ret;
 
 /* One expected call of types_packet. */
 typedef struct {
@@ -91,6 +95,7 @@ typedef struct {
   packet p;
   int p_ignored;
 } types_packet_cmock_expectation;
+typedef struct { packet value; } types_packet_cmock_ignore_ret;
 
 /* One expected call of types_widget. */
 typedef struct {
@@ -118,6 +123,7 @@ typedef struct {
   long long ll;
   int ll_ignored;
 } types_count_cmock_expectation;
+typedef struct { counter_t value; } types_count_cmock_ignore_ret;
 
 /* Per-function state; _Destroy frees the queues and zeroes it all. */
 static struct {
@@ -132,7 +138,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    int8_t ignore_ret;
+    cmock_queue ignore_rets; /* of types_scale_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_scale_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } types_scale;
@@ -140,7 +146,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    float ignore_ret;
+    cmock_queue ignore_rets; /* of types_mix_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_mix_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } types_mix;
@@ -148,7 +154,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    struct sample ignore_ret;
+    cmock_queue ignore_rets; /* of types_sample_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_sample_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } types_sample;
@@ -156,7 +162,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    device_state ignore_ret;
+    cmock_queue ignore_rets; /* of types_state_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_state_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } types_state;
@@ -164,7 +170,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    packet ignore_ret;
+    cmock_queue ignore_rets; /* of types_packet_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_packet_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } types_packet;
@@ -179,7 +185,7 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
-    counter_t ignore_ret;
+    cmock_queue ignore_rets; /* of types_count_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_count_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } types_count;
@@ -217,12 +223,18 @@ void Mocktypes_Verify(void) {
 void Mocktypes_Destroy(void) {
   cmock_queue_free(&cmock_state.types_set_color.queue);
   cmock_queue_free(&cmock_state.types_scale.queue);
+  cmock_queue_free(&cmock_state.types_scale.ignore_rets);
   cmock_queue_free(&cmock_state.types_mix.queue);
+  cmock_queue_free(&cmock_state.types_mix.ignore_rets);
   cmock_queue_free(&cmock_state.types_sample.queue);
+  cmock_queue_free(&cmock_state.types_sample.ignore_rets);
   cmock_queue_free(&cmock_state.types_state.queue);
+  cmock_queue_free(&cmock_state.types_state.ignore_rets);
   cmock_queue_free(&cmock_state.types_packet.queue);
+  cmock_queue_free(&cmock_state.types_packet.ignore_rets);
   cmock_queue_free(&cmock_state.types_widget.queue);
   cmock_queue_free(&cmock_state.types_count.queue);
+  cmock_queue_free(&cmock_state.types_count.ignore_rets);
   memset(&cmock_state, 0, sizeof cmock_state);
   cmock_order_reset();
 }
@@ -231,6 +243,7 @@ void Mocktypes_Destroy(void) {
 
 static types_set_color_cmock_expectation *types_set_color_cmock_push(const char *cmock_file, int cmock_line) {
   types_set_color_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_set_color.queue, sizeof *cmock_e);
+  cmock_state.types_set_color.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_set_color", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -247,9 +260,7 @@ void types_set_color_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) 
   cmock_e->cmock_base.any_args = 1;
 }
 
-void types_set_color_Ignore(void) {
-  cmock_state.types_set_color.ignored = 1;
-}
+void types_set_color_Ignore(void) { cmock_state.types_set_color.ignored = 1; }
 
 void types_set_color_StopIgnore(void) { cmock_state.types_set_color.ignored = 0; }
 
@@ -317,6 +328,7 @@ void types_set_color(color c, enum mode m, shade s) {
 
 static types_scale_cmock_expectation *types_scale_cmock_push(const char *cmock_file, int cmock_line) {
   types_scale_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_scale.queue, sizeof *cmock_e);
+  cmock_state.types_scale.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_scale", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -338,11 +350,15 @@ void types_scale_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_l
 }
 
 void types_scale_IgnoreAndReturn(int8_t cmock_retval) {
+  types_scale_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_scale.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.types_scale.ignored = 1;
-  cmock_state.types_scale.ignore_ret = cmock_retval;
 }
 
-void types_scale_StopIgnore(void) { cmock_state.types_scale.ignored = 0; }
+void types_scale_StopIgnore(void) {
+  cmock_state.types_scale.ignored = 0;
+  cmock_queue_free(&cmock_state.types_scale.ignore_rets);
+}
 
 void types_scale_CMockIgnoreArg_u8(const char *cmock_file, int cmock_line) {
   types_scale_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_scale.queue, sizeof *cmock_e, "types_scale_IgnoreArg_u8", cmock_file, cmock_line);
@@ -385,7 +401,13 @@ int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) {
   types_scale_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_scale", ++cmock_state.types_scale.calls);
-  if (cmock_state.types_scale.ignored) return cmock_state.types_scale.ignore_ret;
+  if (cmock_state.types_scale.ignored) {
+    const types_scale_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_scale.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_scale.ignore_rets, sizeof *cmock_r, "types_scale_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.types_scale.stub) {
     return cmock_state.types_scale.callback(u8, i16, u64, n, b, cmock_state.types_scale.calls - 1);
   }
@@ -422,6 +444,7 @@ int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) {
 
 static types_mix_cmock_expectation *types_mix_cmock_push(const char *cmock_file, int cmock_line) {
   types_mix_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_mix.queue, sizeof *cmock_e);
+  cmock_state.types_mix.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_mix", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -441,11 +464,15 @@ void types_mix_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_lin
 }
 
 void types_mix_IgnoreAndReturn(float cmock_retval) {
+  types_mix_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_mix.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.types_mix.ignored = 1;
-  cmock_state.types_mix.ignore_ret = cmock_retval;
 }
 
-void types_mix_StopIgnore(void) { cmock_state.types_mix.ignored = 0; }
+void types_mix_StopIgnore(void) {
+  cmock_state.types_mix.ignored = 0;
+  cmock_queue_free(&cmock_state.types_mix.ignore_rets);
+}
 
 void types_mix_CMockIgnoreArg_f(const char *cmock_file, int cmock_line) {
   types_mix_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_mix.queue, sizeof *cmock_e, "types_mix_IgnoreArg_f", cmock_file, cmock_line);
@@ -478,7 +505,13 @@ float types_mix(float f, double d, long double ld) {
   types_mix_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_mix", ++cmock_state.types_mix.calls);
-  if (cmock_state.types_mix.ignored) return cmock_state.types_mix.ignore_ret;
+  if (cmock_state.types_mix.ignored) {
+    const types_mix_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_mix.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_mix.ignore_rets, sizeof *cmock_r, "types_mix_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.types_mix.stub) {
     return cmock_state.types_mix.callback(f, d, ld, cmock_state.types_mix.calls - 1);
   }
@@ -509,6 +542,7 @@ float types_mix(float f, double d, long double ld) {
 
 static types_sample_cmock_expectation *types_sample_cmock_push(const char *cmock_file, int cmock_line) {
   types_sample_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_sample.queue, sizeof *cmock_e);
+  cmock_state.types_sample.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_sample", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -526,11 +560,15 @@ void types_sample_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_
 }
 
 void types_sample_IgnoreAndReturn(struct sample cmock_retval) {
+  types_sample_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_sample.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.types_sample.ignored = 1;
-  cmock_state.types_sample.ignore_ret = cmock_retval;
 }
 
-void types_sample_StopIgnore(void) { cmock_state.types_sample.ignored = 0; }
+void types_sample_StopIgnore(void) {
+  cmock_state.types_sample.ignored = 0;
+  cmock_queue_free(&cmock_state.types_sample.ignore_rets);
+}
 
 void types_sample_CMockIgnoreArg_s(const char *cmock_file, int cmock_line) {
   types_sample_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_sample.queue, sizeof *cmock_e, "types_sample_IgnoreArg_s", cmock_file, cmock_line);
@@ -553,7 +591,13 @@ struct sample types_sample(const struct sample s) {
   types_sample_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_sample", ++cmock_state.types_sample.calls);
-  if (cmock_state.types_sample.ignored) return cmock_state.types_sample.ignore_ret;
+  if (cmock_state.types_sample.ignored) {
+    const types_sample_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_sample.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_sample.ignore_rets, sizeof *cmock_r, "types_sample_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.types_sample.stub) {
     return cmock_state.types_sample.callback(s, cmock_state.types_sample.calls - 1);
   }
@@ -578,6 +622,7 @@ struct sample types_sample(const struct sample s) {
 
 static types_state_cmock_expectation *types_state_cmock_push(const char *cmock_file, int cmock_line) {
   types_state_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_state.queue, sizeof *cmock_e);
+  cmock_state.types_state.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_state", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -601,11 +646,15 @@ void types_state_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_l
 }
 
 void types_state_IgnoreAndReturn(device_state cmock_retval) {
+  types_state_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_state.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.types_state.ignored = 1;
-  cmock_state.types_state.ignore_ret = cmock_retval;
 }
 
-void types_state_StopIgnore(void) { cmock_state.types_state.ignored = 0; }
+void types_state_StopIgnore(void) {
+  cmock_state.types_state.ignored = 0;
+  cmock_queue_free(&cmock_state.types_state.ignore_rets);
+}
 
 void types_state_CMockIgnoreArg_st(const char *cmock_file, int cmock_line) {
   types_state_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_state.queue, sizeof *cmock_e, "types_state_IgnoreArg_st", cmock_file, cmock_line);
@@ -633,7 +682,13 @@ device_state types_state(device_state st, const device_state *prev) {
   types_state_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_state", ++cmock_state.types_state.calls);
-  if (cmock_state.types_state.ignored) return cmock_state.types_state.ignore_ret;
+  if (cmock_state.types_state.ignored) {
+    const types_state_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_state.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_state.ignore_rets, sizeof *cmock_r, "types_state_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.types_state.stub) {
     return cmock_state.types_state.callback(st, prev, cmock_state.types_state.calls - 1);
   }
@@ -661,6 +716,7 @@ device_state types_state(device_state st, const device_state *prev) {
 
 static types_packet_cmock_expectation *types_packet_cmock_push(const char *cmock_file, int cmock_line) {
   types_packet_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_packet.queue, sizeof *cmock_e);
+  cmock_state.types_packet.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_packet", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -678,11 +734,15 @@ void types_packet_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_
 }
 
 void types_packet_IgnoreAndReturn(packet cmock_retval) {
+  types_packet_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_packet.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.types_packet.ignored = 1;
-  cmock_state.types_packet.ignore_ret = cmock_retval;
 }
 
-void types_packet_StopIgnore(void) { cmock_state.types_packet.ignored = 0; }
+void types_packet_StopIgnore(void) {
+  cmock_state.types_packet.ignored = 0;
+  cmock_queue_free(&cmock_state.types_packet.ignore_rets);
+}
 
 void types_packet_CMockIgnoreArg_p(const char *cmock_file, int cmock_line) {
   types_packet_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_packet.queue, sizeof *cmock_e, "types_packet_IgnoreArg_p", cmock_file, cmock_line);
@@ -705,7 +765,13 @@ packet types_packet(packet p) {
   types_packet_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_packet", ++cmock_state.types_packet.calls);
-  if (cmock_state.types_packet.ignored) return cmock_state.types_packet.ignore_ret;
+  if (cmock_state.types_packet.ignored) {
+    const types_packet_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_packet.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_packet.ignore_rets, sizeof *cmock_r, "types_packet_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.types_packet.stub) {
     return cmock_state.types_packet.callback(p, cmock_state.types_packet.calls - 1);
   }
@@ -730,6 +796,7 @@ packet types_packet(packet p) {
 
 static types_widget_cmock_expectation *types_widget_cmock_push(const char *cmock_file, int cmock_line) {
   types_widget_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_widget.queue, sizeof *cmock_e);
+  cmock_state.types_widget.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_widget", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -746,9 +813,7 @@ void types_widget_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
   cmock_e->cmock_base.any_args = 1;
 }
 
-void types_widget_Ignore(void) {
-  cmock_state.types_widget.ignored = 1;
-}
+void types_widget_Ignore(void) { cmock_state.types_widget.ignored = 1; }
 
 void types_widget_StopIgnore(void) { cmock_state.types_widget.ignored = 0; }
 
@@ -825,6 +890,7 @@ void types_widget(widget *w, widget_handle h, const widget *cw) {
 
 static types_count_cmock_expectation *types_count_cmock_push(const char *cmock_file, int cmock_line) {
   types_count_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_count.queue, sizeof *cmock_e);
+  cmock_state.types_count.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
   cmock_expectation_init(&cmock_e->cmock_base, "types_count", cmock_file, cmock_line, 0);
   return cmock_e;
 }
@@ -845,11 +911,15 @@ void types_count_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_l
 }
 
 void types_count_IgnoreAndReturn(counter_t cmock_retval) {
+  types_count_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_count.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
   cmock_state.types_count.ignored = 1;
-  cmock_state.types_count.ignore_ret = cmock_retval;
 }
 
-void types_count_StopIgnore(void) { cmock_state.types_count.ignored = 0; }
+void types_count_StopIgnore(void) {
+  cmock_state.types_count.ignored = 0;
+  cmock_queue_free(&cmock_state.types_count.ignore_rets);
+}
 
 void types_count_CMockIgnoreArg_c(const char *cmock_file, int cmock_line) {
   types_count_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_count.queue, sizeof *cmock_e, "types_count_IgnoreArg_c", cmock_file, cmock_line);
@@ -887,7 +957,13 @@ counter_t types_count(counter_t c, unsigned char uc, signed char sc, long long l
   types_count_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_count", ++cmock_state.types_count.calls);
-  if (cmock_state.types_count.ignored) return cmock_state.types_count.ignore_ret;
+  if (cmock_state.types_count.ignored) {
+    const types_count_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_count.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_count.ignore_rets, sizeof *cmock_r, "types_count_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
   if (cmock_state.types_count.stub) {
     return cmock_state.types_count.callback(c, uc, sc, ll, cmock_state.types_count.calls - 1);
   }
