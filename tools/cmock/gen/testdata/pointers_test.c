@@ -51,6 +51,18 @@ void test_pointers_to_pointers_void_and_volatile(void) {
   pointers_watch(&reg);
 }
 
+/* A register at a fixed address this machine does not map: the mock must
+ * compare the address, never read through it. */
+#define REGISTER ((volatile int *)0x40020014u)
+
+void test_pointers_to_volatile_compare_addresses(void) {
+  volatile int a = 7, b = 7;
+  pointers_watch_Expect(REGISTER);
+  pointers_watch_ExpectWithArray(&a, 1); /* contents only when asked */
+  pointers_watch(REGISTER);
+  pointers_watch(&b);
+}
+
 static void on_event(int event, void *context) { (void)event, (void)context; }
 static void fallback(void) {}
 static int ascending(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }

@@ -1154,7 +1154,7 @@ void pointers_watch_CMockExpectWithArray(const char *cmock_file, int cmock_line,
 }
 
 void pointers_watch_CMockExpect(const char *cmock_file, int cmock_line, volatile int *reg) {
-  pointers_watch_CMockExpectWithArray(cmock_file, cmock_line, reg, 1);
+  pointers_watch_CMockExpectWithArray(cmock_file, cmock_line, reg, 0);
 }
 
 void pointers_watch_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
