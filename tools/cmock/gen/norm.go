@@ -50,6 +50,8 @@ func (n *normalizers) of(t *cheader.Type) string {
 func (n *normalizers) member(f cheader.Field) string {
 	t, m := f.Type, f.Name
 	switch {
+	case f.BitField && t.Const:
+		return fmt.Sprintf("/* %s: a const bit-field cannot be copied; compared as zero */", m)
 	case f.BitField:
 		return fmt.Sprintf("d->%s = s->%s;", m, m) // no address to memcpy from
 	case t.Kind == cheader.Array && t.Len == "":
@@ -65,5 +67,7 @@ func (n *normalizers) member(f cheader.Field) string {
 		}
 	}
 	// Scalars, pointers, unions and types from other headers: their bytes.
-	return fmt.Sprintf("memcpy(&d->%s, &s->%s, sizeof d->%s);", m, m, m)
+	// The casts drop the member's own const or volatile (a register
+	// block's), which the copy into scratch memory does not need.
+	return fmt.Sprintf("memcpy((void *)&d->%s, (const void *)&s->%s, sizeof d->%s);", m, m, m)
 }

@@ -3,6 +3,8 @@ package gen
 import (
 	"fmt"
 	"strings"
+
+	"example.com/starter/tools/cmock/cheader"
 )
 
 // source writes Mock<header>.c.
@@ -56,6 +58,16 @@ func (g *generator) source() {
 	for i := range g.funcs {
 		g.functionSource(&g.funcs[i])
 	}
+}
+
+// copyValue is the statement that stores src, of type t, in dst. Structs
+// and unions are copied with memcpy: one with a const member (a register
+// block's read-only register) cannot be assigned.
+func (g *generator) copyValue(dst, src string, t *cheader.Type) string {
+	if g.h.Classify(t) == cheader.ClassBytes {
+		return fmt.Sprintf("memcpy(&%s, &%s, sizeof %s);", dst, src, dst)
+	}
+	return fmt.Sprintf("%s = %s;", dst, src)
 }
 
 func expectationType(f *function) string { return f.Name + "_cmock_expectation" }
@@ -124,13 +136,13 @@ func (g *generator) functionSource(f *function) {
 		line(b, "  %s *cmock_e = %s_cmock_push(cmock_file, cmock_line);", typ, name)
 	}
 	for _, p := range f.params {
-		line(b, "  cmock_e->%s = %s;", p.Name, p.Name)
+		line(b, "  %s", g.copyValue("cmock_e->"+p.Name, p.Name, p.Type))
 		if p.check == checkData {
 			line(b, "  cmock_e->%s_depth = %s_Depth;", p.Name, p.Name)
 		}
 	}
 	if f.returns() {
-		line(b, "  cmock_e->cmock_ret = cmock_retval;")
+		line(b, "  %s", g.copyValue("cmock_e->cmock_ret", "cmock_retval", f.Ret))
 	}
 	line(b, "}")
 	if hasDepth(f.params) {
@@ -150,7 +162,7 @@ func (g *generator) functionSource(f *function) {
 		line(b, "  %s *cmock_e = %s_cmock_push(cmock_file, cmock_line);", typ, name)
 		line(b, "  cmock_e->cmock_base.any_args = 1;")
 		if f.returns() {
-			line(b, "  cmock_e->cmock_ret = cmock_retval;")
+			line(b, "  %s", g.copyValue("cmock_e->cmock_ret", "cmock_retval", f.Ret))
 		}
 		line(b, "}")
 	}
@@ -160,7 +172,7 @@ func (g *generator) functionSource(f *function) {
 		// and the last one again once they run out, as in CMock.
 		line(b, "\nvoid %s_IgnoreAndReturn(%s) {", name, strings.TrimPrefix(retParam, ", "))
 		line(b, "  %s *cmock_r = cmock_queue_push(&%s.ignore_rets, sizeof *cmock_r);", ignoreRetType(f), state)
-		line(b, "  cmock_r->value = cmock_retval;")
+		line(b, "  %s", g.copyValue("cmock_r->value", "cmock_retval", f.Ret))
 		line(b, "  %s.ignored = 1;", state)
 		line(b, "}")
 		line(b, "\nvoid %s_StopIgnore(void) {", name)

@@ -42,7 +42,19 @@ typedef widget *widget_handle;
 typedef color shade;          /* a typedef of a typedef */
 typedef unsigned long long counter_t;
 
+/* A CMSIS-style register block: read-only, read-write and reserved
+ * registers as volatile and const members. */
+typedef struct {
+  volatile const uint32_t id;
+  volatile uint32_t ctrl;
+  const uint32_t reserved[2];
+  volatile uint32_t mode : 4;
+  const uint32_t locked : 1;
+} reg_block;
+
 void types_set_color(color c, enum mode m, shade s);
+void types_configure(reg_block *regs, const reg_block *defaults);
+reg_block types_snapshot(reg_block current);
 int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b);
 float types_mix(float f, double d, long double ld);
 struct sample types_sample(const struct sample s);

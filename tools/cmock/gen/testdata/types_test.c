@@ -76,3 +76,15 @@ void test_ignore_and_return_gives_its_values_in_turn(void) {
   types_scale_IgnoreAndReturn(3);
   TEST_ASSERT_EQUAL_INT(3, types_scale(0, 0, 0, 0, false));
 }
+
+void test_register_blocks_with_const_and_volatile_members(void) {
+  reg_block live = {.id = 0x41, .ctrl = 1, .reserved = {0, 0}, .mode = 2};
+  reg_block defaults = {.id = 0x41, .ctrl = 0, .reserved = {0, 0}, .mode = 0};
+  reg_block same = {.id = 0x41, .ctrl = 1, .reserved = {0, 0}, .mode = 2};
+  types_configure_Expect(&live, &defaults);
+  types_snapshot_ExpectAndReturn(live, defaults);
+  types_configure(&same, &defaults); /* equal contents: the blocks match */
+  reg_block got = types_snapshot(same);
+  TEST_ASSERT_EQUAL_UINT(0x41, got.id);
+  TEST_ASSERT_EQUAL_UINT(0, got.ctrl);
+}

@@ -1230,8 +1230,8 @@ static pointers_on_cmock_expectation *pointers_on_cmock_push(const char *cmock_f
 
 void pointers_on_CMockExpectWithArray(const char *cmock_file, int cmock_line, event_fn handler, void (*fallback)(void), void *context, size_t context_Depth) {
   pointers_on_cmock_expectation *cmock_e = pointers_on_cmock_push(cmock_file, cmock_line);
-  cmock_e->handler = handler;
-  cmock_e->fallback = fallback;
+  memcpy(&cmock_e->handler, &handler, sizeof cmock_e->handler);
+  memcpy(&cmock_e->fallback, &fallback, sizeof cmock_e->fallback);
   cmock_e->context = context;
   cmock_e->context_depth = context_Depth;
 }
@@ -1333,7 +1333,7 @@ void pointers_sort_CMockExpectWithArray(const char *cmock_file, int cmock_line, 
   cmock_e->base_depth = base_Depth;
   cmock_e->n = n;
   cmock_e->size = size;
-  cmock_e->cmp = cmp;
+  memcpy(&cmock_e->cmp, &cmp, sizeof cmock_e->cmp);
 }
 
 void pointers_sort_CMockExpect(const char *cmock_file, int cmock_line, void *base, size_t n, size_t size, compare_fn *cmp) {
@@ -1438,18 +1438,18 @@ static pointers_handler_cmock_expectation *pointers_handler_cmock_push(const cha
 void pointers_handler_CMockExpectAndReturn(const char *cmock_file, int cmock_line, int event, event_fn cmock_retval) {
   pointers_handler_cmock_expectation *cmock_e = pointers_handler_cmock_push(cmock_file, cmock_line);
   cmock_e->event = event;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void pointers_handler_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, event_fn cmock_retval) {
   pointers_handler_cmock_expectation *cmock_e = pointers_handler_cmock_push(cmock_file, cmock_line);
   cmock_e->cmock_base.any_args = 1;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void pointers_handler_IgnoreAndReturn(event_fn cmock_retval) {
   pointers_handler_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_handler.ignore_rets, sizeof *cmock_r);
-  cmock_r->value = cmock_retval;
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
   cmock_state.pointers_handler.ignored = 1;
 }
 
@@ -1518,18 +1518,18 @@ static pointers_comparator_cmock_expectation *pointers_comparator_cmock_push(con
 void pointers_comparator_CMockExpectAndReturn(const char *cmock_file, int cmock_line, int descending, int (*cmock_retval)(const void *cmock_arg1, const void *cmock_arg2)) {
   pointers_comparator_cmock_expectation *cmock_e = pointers_comparator_cmock_push(cmock_file, cmock_line);
   cmock_e->descending = descending;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void pointers_comparator_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, int (*cmock_retval)(const void *cmock_arg1, const void *cmock_arg2)) {
   pointers_comparator_cmock_expectation *cmock_e = pointers_comparator_cmock_push(cmock_file, cmock_line);
   cmock_e->cmock_base.any_args = 1;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void pointers_comparator_IgnoreAndReturn(int (*cmock_retval)(const void *cmock_arg1, const void *cmock_arg2)) {
   pointers_comparator_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_comparator.ignore_rets, sizeof *cmock_r);
-  cmock_r->value = cmock_retval;
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
   cmock_state.pointers_comparator.ignored = 1;
 }
 

@@ -5,25 +5,37 @@
 
 #include "tools/cmock/runtime/cmock.h"
 
-/* cmock_normalize_1 copies a struct sample member by member over zeroes. */
+/* cmock_normalize_1 copies a reg_block member by member over zeroes. */
 static void cmock_normalize_1(void *cmock_dst, const void *cmock_src) {
+  reg_block *d = cmock_dst;
+  const reg_block *s = cmock_src;
+  memset(d, 0, sizeof *d);
+  memcpy((void *)&d->id, (const void *)&s->id, sizeof d->id);
+  memcpy((void *)&d->ctrl, (const void *)&s->ctrl, sizeof d->ctrl);
+  memcpy((void *)&d->reserved, (const void *)&s->reserved, sizeof d->reserved);
+  d->mode = s->mode;
+  /* locked: a const bit-field cannot be copied; compared as zero */
+}
+
+/* cmock_normalize_2 copies a struct sample member by member over zeroes. */
+static void cmock_normalize_2(void *cmock_dst, const void *cmock_src) {
   struct sample *d = cmock_dst;
   const struct sample *s = cmock_src;
   memset(d, 0, sizeof *d);
-  memcpy(&d->tag, &s->tag, sizeof d->tag);
-  memcpy(&d->value, &s->value, sizeof d->value);
-  memcpy(&d->flag, &s->flag, sizeof d->flag);
+  memcpy((void *)&d->tag, (const void *)&s->tag, sizeof d->tag);
+  memcpy((void *)&d->value, (const void *)&s->value, sizeof d->value);
+  memcpy((void *)&d->flag, (const void *)&s->flag, sizeof d->flag);
 }
 
-/* cmock_normalize_2 copies a device_state member by member over zeroes. */
-static void cmock_normalize_2(void *cmock_dst, const void *cmock_src) {
+/* cmock_normalize_3 copies a device_state member by member over zeroes. */
+static void cmock_normalize_3(void *cmock_dst, const void *cmock_src) {
   device_state *d = cmock_dst;
   const device_state *s = cmock_src;
   memset(d, 0, sizeof *d);
   d->ready = s->ready;
   d->count = s->count;
-  cmock_normalize_1(&d->last, &s->last);
-  memcpy(&d->history, &s->history, sizeof d->history);
+  cmock_normalize_2(&d->last, &s->last);
+  memcpy((void *)&d->history, (const void *)&s->history, sizeof d->history);
 }
 
 /* One expected call of types_set_color. */
@@ -36,6 +48,28 @@ typedef struct {
   shade s;
   int s_ignored;
 } types_set_color_cmock_expectation;
+
+/* One expected call of types_configure. */
+typedef struct {
+  cmock_expectation cmock_base;
+  reg_block *regs;
+  int regs_ignored;
+  size_t regs_depth;
+  const void *regs_thru;
+  size_t regs_thru_size;
+  const reg_block *defaults;
+  int defaults_ignored;
+  size_t defaults_depth;
+} types_configure_cmock_expectation;
+
+/* One expected call of types_snapshot. */
+typedef struct {
+  cmock_expectation cmock_base;
+  reg_block cmock_ret;
+  reg_block current;
+  int current_ignored;
+} types_snapshot_cmock_expectation;
+typedef struct { reg_block value; } types_snapshot_cmock_ignore_ret;
 
 /* One expected call of types_scale. */
 typedef struct {
@@ -138,6 +172,21 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
+    CMOCK_types_configure_CALLBACK callback;
+    int stub; /* the callback replaces expectations */
+  } types_configure;
+  struct {
+    cmock_queue queue;
+    int calls;
+    int ignored;
+    cmock_queue ignore_rets; /* of types_snapshot_cmock_ignore_ret, from IgnoreAndReturn */
+    CMOCK_types_snapshot_CALLBACK callback;
+    int stub; /* the callback replaces expectations */
+  } types_snapshot;
+  struct {
+    cmock_queue queue;
+    int calls;
+    int ignored;
     cmock_queue ignore_rets; /* of types_scale_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_scale_CALLBACK callback;
     int stub; /* the callback replaces expectations */
@@ -197,6 +246,12 @@ void Mocktypes_Verify(void) {
   if (!cmock_state.types_set_color.ignored && !cmock_state.types_set_color.stub) {
     cmock_queue_verify(&cmock_state.types_set_color.queue, sizeof(types_set_color_cmock_expectation), "types_set_color", cmock_state.types_set_color.calls);
   }
+  if (!cmock_state.types_configure.ignored && !cmock_state.types_configure.stub) {
+    cmock_queue_verify(&cmock_state.types_configure.queue, sizeof(types_configure_cmock_expectation), "types_configure", cmock_state.types_configure.calls);
+  }
+  if (!cmock_state.types_snapshot.ignored && !cmock_state.types_snapshot.stub) {
+    cmock_queue_verify(&cmock_state.types_snapshot.queue, sizeof(types_snapshot_cmock_expectation), "types_snapshot", cmock_state.types_snapshot.calls);
+  }
   if (!cmock_state.types_scale.ignored && !cmock_state.types_scale.stub) {
     cmock_queue_verify(&cmock_state.types_scale.queue, sizeof(types_scale_cmock_expectation), "types_scale", cmock_state.types_scale.calls);
   }
@@ -222,6 +277,9 @@ void Mocktypes_Verify(void) {
 
 void Mocktypes_Destroy(void) {
   cmock_queue_free(&cmock_state.types_set_color.queue);
+  cmock_queue_free(&cmock_state.types_configure.queue);
+  cmock_queue_free(&cmock_state.types_snapshot.queue);
+  cmock_queue_free(&cmock_state.types_snapshot.ignore_rets);
   cmock_queue_free(&cmock_state.types_scale.queue);
   cmock_queue_free(&cmock_state.types_scale.ignore_rets);
   cmock_queue_free(&cmock_state.types_mix.queue);
@@ -322,6 +380,177 @@ void types_set_color(color c, enum mode m, shade s) {
     cmock_state.types_set_color.callback(c, m, s, cmock_state.types_set_color.calls - 1);
     return;
   }
+}
+
+/* void types_configure(reg_block *regs, const reg_block *defaults) */
+
+static types_configure_cmock_expectation *types_configure_cmock_push(const char *cmock_file, int cmock_line) {
+  types_configure_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_configure.queue, sizeof *cmock_e);
+  cmock_state.types_configure.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
+  cmock_expectation_init(&cmock_e->cmock_base, "types_configure", cmock_file, cmock_line, 0);
+  return cmock_e;
+}
+
+void types_configure_CMockExpectWithArray(const char *cmock_file, int cmock_line, reg_block *regs, size_t regs_Depth, const reg_block *defaults, size_t defaults_Depth) {
+  types_configure_cmock_expectation *cmock_e = types_configure_cmock_push(cmock_file, cmock_line);
+  cmock_e->regs = regs;
+  cmock_e->regs_depth = regs_Depth;
+  cmock_e->defaults = defaults;
+  cmock_e->defaults_depth = defaults_Depth;
+}
+
+void types_configure_CMockExpect(const char *cmock_file, int cmock_line, reg_block *regs, const reg_block *defaults) {
+  types_configure_CMockExpectWithArray(cmock_file, cmock_line, regs, 1, defaults, 1);
+}
+
+void types_configure_CMockExpectAnyArgs(const char *cmock_file, int cmock_line) {
+  types_configure_cmock_expectation *cmock_e = types_configure_cmock_push(cmock_file, cmock_line);
+  cmock_e->cmock_base.any_args = 1;
+}
+
+void types_configure_Ignore(void) { cmock_state.types_configure.ignored = 1; }
+
+void types_configure_StopIgnore(void) { cmock_state.types_configure.ignored = 0; }
+
+void types_configure_CMockIgnoreArg_regs(const char *cmock_file, int cmock_line) {
+  types_configure_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_configure.queue, sizeof *cmock_e, "types_configure_IgnoreArg_regs", cmock_file, cmock_line);
+  cmock_e->regs_ignored = 1;
+}
+
+void types_configure_CMockIgnoreArg_defaults(const char *cmock_file, int cmock_line) {
+  types_configure_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_configure.queue, sizeof *cmock_e, "types_configure_IgnoreArg_defaults", cmock_file, cmock_line);
+  cmock_e->defaults_ignored = 1;
+}
+
+void types_configure_CMockReturnMemThruPtr_regs(const char *cmock_file, int cmock_line, const void *cmock_src, size_t cmock_size) {
+  types_configure_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_configure.queue, sizeof *cmock_e, "types_configure_ReturnThruPtr_regs", cmock_file, cmock_line);
+  cmock_e->regs_thru = cmock_src;
+  cmock_e->regs_thru_size = cmock_size;
+}
+
+void types_configure_AddCallback(CMOCK_types_configure_CALLBACK cmock_callback) {
+  cmock_state.types_configure.callback = cmock_callback;
+  cmock_state.types_configure.stub = 0;
+}
+
+void types_configure_Stub(CMOCK_types_configure_CALLBACK cmock_callback) {
+  cmock_state.types_configure.callback = cmock_callback;
+  cmock_state.types_configure.stub = cmock_callback != NULL;
+}
+
+int types_configure_CallCount(void) { return cmock_state.types_configure.calls; }
+
+void types_configure(reg_block *regs, const reg_block *defaults) {
+  types_configure_cmock_expectation *cmock_e;
+  cmock_call cmock_c;
+  cmock_call_begin(&cmock_c, "types_configure", ++cmock_state.types_configure.calls);
+  if (cmock_state.types_configure.ignored) return;
+  if (cmock_state.types_configure.stub) {
+    cmock_state.types_configure.callback(regs, defaults, cmock_state.types_configure.calls - 1);
+    return;
+  }
+  cmock_e = cmock_queue_pop(&cmock_state.types_configure.queue, sizeof *cmock_e);
+  if (cmock_e == NULL) {
+    if (cmock_state.types_configure.callback == NULL) cmock_fail_unexpected(&cmock_c, cmock_state.types_configure.queue.len);
+    cmock_state.types_configure.callback(regs, defaults, cmock_state.types_configure.calls - 1);
+    return;
+  }
+  cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
+  if (!cmock_e->cmock_base.any_args) {
+    if (!cmock_e->regs_ignored) {
+      cmock_check_data(&cmock_c, "regs", (const void *)cmock_e->regs, (const void *)regs, sizeof *regs, cmock_e->regs_depth, CTEST_BYTES, cmock_normalize_1);
+    }
+    if (!cmock_e->defaults_ignored) {
+      cmock_check_data(&cmock_c, "defaults", (const void *)cmock_e->defaults, (const void *)defaults, sizeof *defaults, cmock_e->defaults_depth, CTEST_BYTES, cmock_normalize_1);
+    }
+  }
+  if (cmock_e->regs_thru != NULL) {
+    cmock_return_thru(&cmock_c, "regs", (void *)regs, cmock_e->regs_thru, cmock_e->regs_thru_size);
+  }
+  if (cmock_state.types_configure.callback != NULL) {
+    cmock_state.types_configure.callback(regs, defaults, cmock_state.types_configure.calls - 1);
+    return;
+  }
+}
+
+/* reg_block types_snapshot(reg_block current) */
+
+static types_snapshot_cmock_expectation *types_snapshot_cmock_push(const char *cmock_file, int cmock_line) {
+  types_snapshot_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_snapshot.queue, sizeof *cmock_e);
+  cmock_state.types_snapshot.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
+  cmock_expectation_init(&cmock_e->cmock_base, "types_snapshot", cmock_file, cmock_line, 0);
+  return cmock_e;
+}
+
+void types_snapshot_CMockExpectAndReturn(const char *cmock_file, int cmock_line, reg_block current, reg_block cmock_retval) {
+  types_snapshot_cmock_expectation *cmock_e = types_snapshot_cmock_push(cmock_file, cmock_line);
+  memcpy(&cmock_e->current, &current, sizeof cmock_e->current);
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
+}
+
+void types_snapshot_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, reg_block cmock_retval) {
+  types_snapshot_cmock_expectation *cmock_e = types_snapshot_cmock_push(cmock_file, cmock_line);
+  cmock_e->cmock_base.any_args = 1;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
+}
+
+void types_snapshot_IgnoreAndReturn(reg_block cmock_retval) {
+  types_snapshot_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_snapshot.ignore_rets, sizeof *cmock_r);
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
+  cmock_state.types_snapshot.ignored = 1;
+}
+
+void types_snapshot_StopIgnore(void) {
+  cmock_state.types_snapshot.ignored = 0;
+  cmock_queue_free(&cmock_state.types_snapshot.ignore_rets);
+}
+
+void types_snapshot_CMockIgnoreArg_current(const char *cmock_file, int cmock_line) {
+  types_snapshot_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_snapshot.queue, sizeof *cmock_e, "types_snapshot_IgnoreArg_current", cmock_file, cmock_line);
+  cmock_e->current_ignored = 1;
+}
+
+void types_snapshot_AddCallback(CMOCK_types_snapshot_CALLBACK cmock_callback) {
+  cmock_state.types_snapshot.callback = cmock_callback;
+  cmock_state.types_snapshot.stub = 0;
+}
+
+void types_snapshot_Stub(CMOCK_types_snapshot_CALLBACK cmock_callback) {
+  cmock_state.types_snapshot.callback = cmock_callback;
+  cmock_state.types_snapshot.stub = cmock_callback != NULL;
+}
+
+int types_snapshot_CallCount(void) { return cmock_state.types_snapshot.calls; }
+
+reg_block types_snapshot(reg_block current) {
+  types_snapshot_cmock_expectation *cmock_e;
+  cmock_call cmock_c;
+  cmock_call_begin(&cmock_c, "types_snapshot", ++cmock_state.types_snapshot.calls);
+  if (cmock_state.types_snapshot.ignored) {
+    const types_snapshot_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_snapshot.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_snapshot.ignore_rets, sizeof *cmock_r, "types_snapshot_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
+  if (cmock_state.types_snapshot.stub) {
+    return cmock_state.types_snapshot.callback(current, cmock_state.types_snapshot.calls - 1);
+  }
+  cmock_e = cmock_queue_pop(&cmock_state.types_snapshot.queue, sizeof *cmock_e);
+  if (cmock_e == NULL) {
+    if (cmock_state.types_snapshot.callback == NULL) cmock_fail_unexpected(&cmock_c, cmock_state.types_snapshot.queue.len);
+    return cmock_state.types_snapshot.callback(current, cmock_state.types_snapshot.calls - 1);
+  }
+  cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
+  if (!cmock_e->cmock_base.any_args) {
+    if (!cmock_e->current_ignored) {
+      cmock_check_value(&cmock_c, "current", (const void *)&cmock_e->current, (const void *)&current, sizeof current, CTEST_BYTES, cmock_normalize_1);
+    }
+  }
+  if (cmock_state.types_snapshot.callback != NULL) {
+    return cmock_state.types_snapshot.callback(current, cmock_state.types_snapshot.calls - 1);
+  }
+  return cmock_e->cmock_ret;
 }
 
 /* int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) */
@@ -549,19 +778,19 @@ static types_sample_cmock_expectation *types_sample_cmock_push(const char *cmock
 
 void types_sample_CMockExpectAndReturn(const char *cmock_file, int cmock_line, struct sample s, struct sample cmock_retval) {
   types_sample_cmock_expectation *cmock_e = types_sample_cmock_push(cmock_file, cmock_line);
-  cmock_e->s = s;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->s, &s, sizeof cmock_e->s);
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void types_sample_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, struct sample cmock_retval) {
   types_sample_cmock_expectation *cmock_e = types_sample_cmock_push(cmock_file, cmock_line);
   cmock_e->cmock_base.any_args = 1;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void types_sample_IgnoreAndReturn(struct sample cmock_retval) {
   types_sample_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_sample.ignore_rets, sizeof *cmock_r);
-  cmock_r->value = cmock_retval;
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
   cmock_state.types_sample.ignored = 1;
 }
 
@@ -609,7 +838,7 @@ struct sample types_sample(const struct sample s) {
   cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
   if (!cmock_e->cmock_base.any_args) {
     if (!cmock_e->s_ignored) {
-      cmock_check_value(&cmock_c, "s", (const void *)&cmock_e->s, (const void *)&s, sizeof s, CTEST_BYTES, cmock_normalize_1);
+      cmock_check_value(&cmock_c, "s", (const void *)&cmock_e->s, (const void *)&s, sizeof s, CTEST_BYTES, cmock_normalize_2);
     }
   }
   if (cmock_state.types_sample.callback != NULL) {
@@ -629,10 +858,10 @@ static types_state_cmock_expectation *types_state_cmock_push(const char *cmock_f
 
 void types_state_CMockExpectWithArrayAndReturn(const char *cmock_file, int cmock_line, device_state st, const device_state *prev, size_t prev_Depth, device_state cmock_retval) {
   types_state_cmock_expectation *cmock_e = types_state_cmock_push(cmock_file, cmock_line);
-  cmock_e->st = st;
+  memcpy(&cmock_e->st, &st, sizeof cmock_e->st);
   cmock_e->prev = prev;
   cmock_e->prev_depth = prev_Depth;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void types_state_CMockExpectAndReturn(const char *cmock_file, int cmock_line, device_state st, const device_state *prev, device_state cmock_retval) {
@@ -642,12 +871,12 @@ void types_state_CMockExpectAndReturn(const char *cmock_file, int cmock_line, de
 void types_state_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, device_state cmock_retval) {
   types_state_cmock_expectation *cmock_e = types_state_cmock_push(cmock_file, cmock_line);
   cmock_e->cmock_base.any_args = 1;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void types_state_IgnoreAndReturn(device_state cmock_retval) {
   types_state_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_state.ignore_rets, sizeof *cmock_r);
-  cmock_r->value = cmock_retval;
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
   cmock_state.types_state.ignored = 1;
 }
 
@@ -700,10 +929,10 @@ device_state types_state(device_state st, const device_state *prev) {
   cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
   if (!cmock_e->cmock_base.any_args) {
     if (!cmock_e->st_ignored) {
-      cmock_check_value(&cmock_c, "st", (const void *)&cmock_e->st, (const void *)&st, sizeof st, CTEST_BYTES, cmock_normalize_2);
+      cmock_check_value(&cmock_c, "st", (const void *)&cmock_e->st, (const void *)&st, sizeof st, CTEST_BYTES, cmock_normalize_3);
     }
     if (!cmock_e->prev_ignored) {
-      cmock_check_data(&cmock_c, "prev", (const void *)cmock_e->prev, (const void *)prev, sizeof *prev, cmock_e->prev_depth, CTEST_BYTES, cmock_normalize_2);
+      cmock_check_data(&cmock_c, "prev", (const void *)cmock_e->prev, (const void *)prev, sizeof *prev, cmock_e->prev_depth, CTEST_BYTES, cmock_normalize_3);
     }
   }
   if (cmock_state.types_state.callback != NULL) {
@@ -723,19 +952,19 @@ static types_packet_cmock_expectation *types_packet_cmock_push(const char *cmock
 
 void types_packet_CMockExpectAndReturn(const char *cmock_file, int cmock_line, packet p, packet cmock_retval) {
   types_packet_cmock_expectation *cmock_e = types_packet_cmock_push(cmock_file, cmock_line);
-  cmock_e->p = p;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->p, &p, sizeof cmock_e->p);
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void types_packet_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, packet cmock_retval) {
   types_packet_cmock_expectation *cmock_e = types_packet_cmock_push(cmock_file, cmock_line);
   cmock_e->cmock_base.any_args = 1;
-  cmock_e->cmock_ret = cmock_retval;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
 }
 
 void types_packet_IgnoreAndReturn(packet cmock_retval) {
   types_packet_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_packet.ignore_rets, sizeof *cmock_r);
-  cmock_r->value = cmock_retval;
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
   cmock_state.types_packet.ignored = 1;
 }
 

@@ -34,6 +34,43 @@ void types_set_color_AddCallback(CMOCK_types_set_color_CALLBACK cmock_callback);
 void types_set_color_Stub(CMOCK_types_set_color_CALLBACK cmock_callback);
 int types_set_color_CallCount(void);
 
+/* void types_configure(reg_block *regs, const reg_block *defaults) */
+#define types_configure_Expect(regs, defaults) types_configure_CMockExpect(__FILE__, __LINE__, regs, defaults)
+void types_configure_CMockExpect(const char *cmock_file, int cmock_line, reg_block *regs, const reg_block *defaults);
+#define types_configure_ExpectAnyArgs() types_configure_CMockExpectAnyArgs(__FILE__, __LINE__)
+void types_configure_CMockExpectAnyArgs(const char *cmock_file, int cmock_line);
+#define types_configure_ExpectWithArray(regs, regs_Depth, defaults, defaults_Depth) types_configure_CMockExpectWithArray(__FILE__, __LINE__, regs, regs_Depth, defaults, defaults_Depth)
+void types_configure_CMockExpectWithArray(const char *cmock_file, int cmock_line, reg_block *regs, size_t regs_Depth, const reg_block *defaults, size_t defaults_Depth);
+void types_configure_Ignore(void);
+void types_configure_StopIgnore(void);
+#define types_configure_IgnoreArg_regs() types_configure_CMockIgnoreArg_regs(__FILE__, __LINE__)
+void types_configure_CMockIgnoreArg_regs(const char *cmock_file, int cmock_line);
+#define types_configure_IgnoreArg_defaults() types_configure_CMockIgnoreArg_defaults(__FILE__, __LINE__)
+void types_configure_CMockIgnoreArg_defaults(const char *cmock_file, int cmock_line);
+#define types_configure_ReturnThruPtr_regs(cmock_src) types_configure_CMockReturnMemThruPtr_regs(__FILE__, __LINE__, (cmock_src), sizeof *(cmock_src))
+#define types_configure_ReturnArrayThruPtr_regs(cmock_src, cmock_len) \
+  types_configure_CMockReturnMemThruPtr_regs(__FILE__, __LINE__, (cmock_src), (cmock_len) * sizeof *(cmock_src))
+#define types_configure_ReturnMemThruPtr_regs(cmock_src, cmock_size) types_configure_CMockReturnMemThruPtr_regs(__FILE__, __LINE__, cmock_src, cmock_size)
+void types_configure_CMockReturnMemThruPtr_regs(const char *cmock_file, int cmock_line, const void *cmock_src, size_t cmock_size);
+typedef void (*CMOCK_types_configure_CALLBACK)(reg_block *regs, const reg_block *defaults, int cmock_num_calls);
+void types_configure_AddCallback(CMOCK_types_configure_CALLBACK cmock_callback);
+void types_configure_Stub(CMOCK_types_configure_CALLBACK cmock_callback);
+int types_configure_CallCount(void);
+
+/* reg_block types_snapshot(reg_block current) */
+#define types_snapshot_ExpectAndReturn(current, cmock_retval) types_snapshot_CMockExpectAndReturn(__FILE__, __LINE__, current, cmock_retval)
+void types_snapshot_CMockExpectAndReturn(const char *cmock_file, int cmock_line, reg_block current, reg_block cmock_retval);
+#define types_snapshot_ExpectAnyArgsAndReturn(cmock_retval) types_snapshot_CMockExpectAnyArgsAndReturn(__FILE__, __LINE__, cmock_retval)
+void types_snapshot_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, reg_block cmock_retval);
+void types_snapshot_IgnoreAndReturn(reg_block cmock_retval);
+void types_snapshot_StopIgnore(void);
+#define types_snapshot_IgnoreArg_current() types_snapshot_CMockIgnoreArg_current(__FILE__, __LINE__)
+void types_snapshot_CMockIgnoreArg_current(const char *cmock_file, int cmock_line);
+typedef reg_block (*CMOCK_types_snapshot_CALLBACK)(reg_block current, int cmock_num_calls);
+void types_snapshot_AddCallback(CMOCK_types_snapshot_CALLBACK cmock_callback);
+void types_snapshot_Stub(CMOCK_types_snapshot_CALLBACK cmock_callback);
+int types_snapshot_CallCount(void);
+
 /* int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) */
 #define types_scale_ExpectAndReturn(u8, i16, u64, n, b, cmock_retval) types_scale_CMockExpectAndReturn(__FILE__, __LINE__, u8, i16, u64, n, b, cmock_retval)
 void types_scale_CMockExpectAndReturn(const char *cmock_file, int cmock_line, uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b, int8_t cmock_retval);
