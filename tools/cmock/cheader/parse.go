@@ -89,6 +89,9 @@ type parser struct {
 	pos     int
 	externC int // open `extern "C" {` blocks
 	h       *Header
+	// noreturnAttr records a GNU `__attribute__((noreturn))` seen in the
+	// current declaration, which skipAttributes otherwise skips.
+	noreturnAttr bool
 }
 
 // specs holds the storage-class and function specifiers of a declaration.
@@ -173,6 +176,7 @@ func (p *parser) translationUnit() error {
 // declaration parses one top-level declaration and records what it declares.
 func (p *parser) declaration() error {
 	start := p.peek()
+	p.noreturnAttr = false
 	base, sp, err := p.specifiers()
 	if err != nil {
 		return err
@@ -220,14 +224,17 @@ func (p *parser) declaration() error {
 
 func (p *parser) addFunction(start, at token, name string, typ *Type, sp specs) error {
 	switch {
-	case sp.noreturn:
-		return p.errorf(start, "_Noreturn function %s cannot be mocked: a mock returns", name)
+	case sp.noreturn || p.noreturnAttr:
+		return p.errorf(start, "noreturn function %s cannot be mocked: a mock returns", name)
 	case sp.static:
 		return p.errorf(start, "static function %s cannot be mocked: only its own file can define it", name)
 	}
 	for _, t := range append([]*Type{typ.Ret}, paramTypes(typ.Params)...) {
 		if strings.Contains(t.Decl(""), "{") {
 			return p.errorf(at, "%s uses an anonymous struct, union or enum; give it a name or a typedef", name)
+		}
+		if t.Kind == Named && (t.Spec == "va_list" || t.Spec == "__builtin_va_list" || t.Spec == "__gnuc_va_list") {
+			return p.errorf(at, "%s takes a va_list, which a mock can neither store nor compare; mock a wrapper that takes the arguments instead", name)
 		}
 	}
 	f := Function{Name: name, Ret: typ.Ret, Params: typ.Params, Line: at.line}
@@ -417,7 +424,13 @@ func (p *parser) skipAttributes() {
 		case "__attribute__", "__asm__", "__asm":
 			p.next()
 			if p.peek().text == "(" {
+				from := p.pos
 				_ = p.skipBalanced("(", ")") // an unclosed one fails at the next expect
+				for _, t := range p.toks[from:p.pos] {
+					if t.text == "noreturn" || t.text == "__noreturn__" {
+						p.noreturnAttr = true
+					}
+				}
 			}
 		default:
 			return

@@ -42,6 +42,9 @@ var kinds = map[cheader.Class]string{
 	cheader.ClassPointer:  "CTEST_POINTER",
 	cheader.ClassBytes:    "CTEST_BYTES",
 	cheader.ClassVoid:     "CTEST_BYTES",
+	// By value, a struct that is incomplete in this header is complete in
+	// one it includes: its bytes.
+	cheader.ClassOpaque: "CTEST_BYTES",
 }
 
 func analyze(h *cheader.Header, n *normalizers, p cheader.Param) param {

@@ -64,7 +64,7 @@ func (g *generator) source() {
 // and unions are copied with memcpy: one with a const member (a register
 // block's read-only register) cannot be assigned.
 func (g *generator) copyValue(dst, src string, t *cheader.Type) string {
-	if g.h.Classify(t) == cheader.ClassBytes {
+	if c := g.h.Classify(t); c == cheader.ClassBytes || c == cheader.ClassOpaque {
 		return fmt.Sprintf("memcpy(&%s, &%s, sizeof %s);", dst, src, dst)
 	}
 	return fmt.Sprintf("%s = %s;", dst, src)

@@ -88,3 +88,10 @@ void test_register_blocks_with_const_and_volatile_members(void) {
   TEST_ASSERT_EQUAL_UINT(0x41, got.id);
   TEST_ASSERT_EQUAL_UINT(0, got.ctrl);
 }
+
+void test_struct_from_another_header_by_value(void) {
+  struct other_point from = {1, 2}, to = {3, 4};
+  types_move_ExpectAndReturn(from, to);
+  struct other_point got = types_move(from);
+  TEST_ASSERT_EQUAL_INT(3, got.x);
+}

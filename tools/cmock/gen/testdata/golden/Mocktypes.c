@@ -71,6 +71,15 @@ typedef struct {
 } types_snapshot_cmock_expectation;
 typedef struct { reg_block value; } types_snapshot_cmock_ignore_ret;
 
+/* One expected call of types_move. */
+typedef struct {
+  cmock_expectation cmock_base;
+  struct other_point cmock_ret;
+  struct other_point p;
+  int p_ignored;
+} types_move_cmock_expectation;
+typedef struct { struct other_point value; } types_move_cmock_ignore_ret;
+
 /* One expected call of types_scale. */
 typedef struct {
   cmock_expectation cmock_base;
@@ -187,6 +196,14 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
+    cmock_queue ignore_rets; /* of types_move_cmock_ignore_ret, from IgnoreAndReturn */
+    CMOCK_types_move_CALLBACK callback;
+    int stub; /* the callback replaces expectations */
+  } types_move;
+  struct {
+    cmock_queue queue;
+    int calls;
+    int ignored;
     cmock_queue ignore_rets; /* of types_scale_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_scale_CALLBACK callback;
     int stub; /* the callback replaces expectations */
@@ -252,6 +269,9 @@ void Mocktypes_Verify(void) {
   if (!cmock_state.types_snapshot.ignored && !cmock_state.types_snapshot.stub) {
     cmock_queue_verify(&cmock_state.types_snapshot.queue, sizeof(types_snapshot_cmock_expectation), "types_snapshot", cmock_state.types_snapshot.calls);
   }
+  if (!cmock_state.types_move.ignored && !cmock_state.types_move.stub) {
+    cmock_queue_verify(&cmock_state.types_move.queue, sizeof(types_move_cmock_expectation), "types_move", cmock_state.types_move.calls);
+  }
   if (!cmock_state.types_scale.ignored && !cmock_state.types_scale.stub) {
     cmock_queue_verify(&cmock_state.types_scale.queue, sizeof(types_scale_cmock_expectation), "types_scale", cmock_state.types_scale.calls);
   }
@@ -280,6 +300,8 @@ void Mocktypes_Destroy(void) {
   cmock_queue_free(&cmock_state.types_configure.queue);
   cmock_queue_free(&cmock_state.types_snapshot.queue);
   cmock_queue_free(&cmock_state.types_snapshot.ignore_rets);
+  cmock_queue_free(&cmock_state.types_move.queue);
+  cmock_queue_free(&cmock_state.types_move.ignore_rets);
   cmock_queue_free(&cmock_state.types_scale.queue);
   cmock_queue_free(&cmock_state.types_scale.ignore_rets);
   cmock_queue_free(&cmock_state.types_mix.queue);
@@ -549,6 +571,86 @@ reg_block types_snapshot(reg_block current) {
   }
   if (cmock_state.types_snapshot.callback != NULL) {
     return cmock_state.types_snapshot.callback(current, cmock_state.types_snapshot.calls - 1);
+  }
+  return cmock_e->cmock_ret;
+}
+
+/* struct other_point types_move(struct other_point p) */
+
+static types_move_cmock_expectation *types_move_cmock_push(const char *cmock_file, int cmock_line) {
+  types_move_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_move.queue, sizeof *cmock_e);
+  cmock_state.types_move.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
+  cmock_expectation_init(&cmock_e->cmock_base, "types_move", cmock_file, cmock_line, 0);
+  return cmock_e;
+}
+
+void types_move_CMockExpectAndReturn(const char *cmock_file, int cmock_line, struct other_point p, struct other_point cmock_retval) {
+  types_move_cmock_expectation *cmock_e = types_move_cmock_push(cmock_file, cmock_line);
+  memcpy(&cmock_e->p, &p, sizeof cmock_e->p);
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
+}
+
+void types_move_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, struct other_point cmock_retval) {
+  types_move_cmock_expectation *cmock_e = types_move_cmock_push(cmock_file, cmock_line);
+  cmock_e->cmock_base.any_args = 1;
+  memcpy(&cmock_e->cmock_ret, &cmock_retval, sizeof cmock_e->cmock_ret);
+}
+
+void types_move_IgnoreAndReturn(struct other_point cmock_retval) {
+  types_move_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_move.ignore_rets, sizeof *cmock_r);
+  memcpy(&cmock_r->value, &cmock_retval, sizeof cmock_r->value);
+  cmock_state.types_move.ignored = 1;
+}
+
+void types_move_StopIgnore(void) {
+  cmock_state.types_move.ignored = 0;
+  cmock_queue_free(&cmock_state.types_move.ignore_rets);
+}
+
+void types_move_CMockIgnoreArg_p(const char *cmock_file, int cmock_line) {
+  types_move_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.types_move.queue, sizeof *cmock_e, "types_move_IgnoreArg_p", cmock_file, cmock_line);
+  cmock_e->p_ignored = 1;
+}
+
+void types_move_AddCallback(CMOCK_types_move_CALLBACK cmock_callback) {
+  cmock_state.types_move.callback = cmock_callback;
+  cmock_state.types_move.stub = 0;
+}
+
+void types_move_Stub(CMOCK_types_move_CALLBACK cmock_callback) {
+  cmock_state.types_move.callback = cmock_callback;
+  cmock_state.types_move.stub = cmock_callback != NULL;
+}
+
+int types_move_CallCount(void) { return cmock_state.types_move.calls; }
+
+struct other_point types_move(struct other_point p) {
+  types_move_cmock_expectation *cmock_e;
+  cmock_call cmock_c;
+  cmock_call_begin(&cmock_c, "types_move", ++cmock_state.types_move.calls);
+  if (cmock_state.types_move.ignored) {
+    const types_move_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_move.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_move.ignore_rets, sizeof *cmock_r, "types_move_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
+  if (cmock_state.types_move.stub) {
+    return cmock_state.types_move.callback(p, cmock_state.types_move.calls - 1);
+  }
+  cmock_e = cmock_queue_pop(&cmock_state.types_move.queue, sizeof *cmock_e);
+  if (cmock_e == NULL) {
+    if (cmock_state.types_move.callback == NULL) cmock_fail_unexpected(&cmock_c, cmock_state.types_move.queue.len);
+    return cmock_state.types_move.callback(p, cmock_state.types_move.calls - 1);
+  }
+  cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
+  if (!cmock_e->cmock_base.any_args) {
+    if (!cmock_e->p_ignored) {
+      cmock_check_value(&cmock_c, "p", (const void *)&cmock_e->p, (const void *)&p, sizeof p, CTEST_BYTES, NULL);
+    }
+  }
+  if (cmock_state.types_move.callback != NULL) {
+    return cmock_state.types_move.callback(p, cmock_state.types_move.calls - 1);
   }
   return cmock_e->cmock_ret;
 }

@@ -71,6 +71,20 @@ void types_snapshot_AddCallback(CMOCK_types_snapshot_CALLBACK cmock_callback);
 void types_snapshot_Stub(CMOCK_types_snapshot_CALLBACK cmock_callback);
 int types_snapshot_CallCount(void);
 
+/* struct other_point types_move(struct other_point p) */
+#define types_move_ExpectAndReturn(p, cmock_retval) types_move_CMockExpectAndReturn(__FILE__, __LINE__, p, cmock_retval)
+void types_move_CMockExpectAndReturn(const char *cmock_file, int cmock_line, struct other_point p, struct other_point cmock_retval);
+#define types_move_ExpectAnyArgsAndReturn(cmock_retval) types_move_CMockExpectAnyArgsAndReturn(__FILE__, __LINE__, cmock_retval)
+void types_move_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, struct other_point cmock_retval);
+void types_move_IgnoreAndReturn(struct other_point cmock_retval);
+void types_move_StopIgnore(void);
+#define types_move_IgnoreArg_p() types_move_CMockIgnoreArg_p(__FILE__, __LINE__)
+void types_move_CMockIgnoreArg_p(const char *cmock_file, int cmock_line);
+typedef struct other_point (*CMOCK_types_move_CALLBACK)(struct other_point p, int cmock_num_calls);
+void types_move_AddCallback(CMOCK_types_move_CALLBACK cmock_callback);
+void types_move_Stub(CMOCK_types_move_CALLBACK cmock_callback);
+int types_move_CallCount(void);
+
 /* int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) */
 #define types_scale_ExpectAndReturn(u8, i16, u64, n, b, cmock_retval) types_scale_CMockExpectAndReturn(__FILE__, __LINE__, u8, i16, u64, n, b, cmock_retval)
 void types_scale_CMockExpectAndReturn(const char *cmock_file, int cmock_line, uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b, int8_t cmock_retval);
