@@ -1,13 +1,19 @@
 /*
  * ctest.c: the runner, failure reporting and JUnit XML of ctest.h.
  */
+/* fork, pipe, waitpid and strsignal are POSIX, outside C11. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "tools/ctest/ctest.h"
 
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* Holds the first failure of the current test: later ones (say, in tearDown
  * after the body failed) would only repeat its consequences. A skip holds its
@@ -207,6 +213,63 @@ static result run_case(const ctest_suite *suite, const ctest_case *c) {
   return current_result;
 }
 
+/* run_case_isolated runs one case in a child process, so that a case that
+ * crashes (a segfault, an abort, a sanitizer report) fails alone, with its
+ * signal, while the other cases still run and the JUnit XML is written.
+ * The child sends its result through a pipe and exits through exit(), so
+ * that coverage data and sanitizer checks still run. CTEST_NO_FORK=1 runs
+ * the case in this process instead, for a debugger. */
+static result run_case_isolated(const ctest_suite *suite, const ctest_case *c) {
+  const char *no_fork = getenv("CTEST_NO_FORK");
+  int fds[2];
+  if ((no_fork != NULL && strcmp(no_fork, "1") == 0) || pipe(fds) != 0) return run_case(suite, c);
+  fflush(stdout); /* or the child would print the parent's buffer again */
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return run_case(suite, c);
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    result r = run_case(suite, c);
+    const char *p = (const char *)&r;
+    for (size_t left = sizeof r; left > 0;) {
+      ssize_t n = write(fds[1], p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) exit(3);
+      p += n;
+      left -= (size_t)n;
+    }
+    exit(0);
+  }
+  close(fds[1]);
+  result r;
+  size_t got = 0;
+  while (got < sizeof r) {
+    ssize_t n = read(fds[0], (char *)&r + got, sizeof r - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += (size_t)n;
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (got == sizeof r && WIFEXITED(status) && WEXITSTATUS(status) == 0) return r;
+  memset(&r, 0, sizeof r);
+  r.failed = 1;
+  if (WIFSIGNALED(status)) {
+    snprintf(r.message, sizeof r.message, "%s:%d: crashed: signal %d (%s)", c->file, c->line,
+             WTERMSIG(status), strsignal(WTERMSIG(status)));
+  } else {
+    snprintf(r.message, sizeof r.message, "%s:%d: exited with status %d before it ended", c->file,
+             c->line, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  }
+  return r;
+}
+
 /* selected applies Bazel's --test_filter: comma-separated test names. */
 static int selected(const char *name) {
   const char *filter = getenv("TESTBRIDGE_TEST_ONLY");
@@ -285,7 +348,7 @@ int ctest_main(const ctest_suite *suite) {
     const ctest_case *c = &suite->cases[i];
     if (!selected(c->name)) continue;
     ran[i] = 1;
-    results[i] = run_case(suite, c);
+    results[i] = run_case_isolated(suite, c);
     if (results[i].failed) {
       printf("FAIL %s: %s\n", c->name, results[i].message);
       failed++;
