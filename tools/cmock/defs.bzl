@@ -31,7 +31,7 @@ _CTEST = Label("//tools/ctest")
 _GEN_RUNNER = Label("//tools/ctest/gen_runner")
 _RUNTIME = Label("//tools/cmock/runtime")
 
-def c_mock(name, hdr, deps = [], strict_order = False, include = None, **kwargs):
+def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include = None, **kwargs):
     """Generates Mock<hdr>.h/.c for a header and builds them as a cc_library.
 
     A test includes the mock as `#include "Mock<stem>.h"` (for `foo.h`,
@@ -44,6 +44,8 @@ def c_mock(name, hdr, deps = [], strict_order = False, include = None, **kwargs)
       deps: the library that declares hdr (the mock includes it).
       strict_order: calls must match expectations in the order they were set
         across functions (and across all strict mocks), not only per function.
+      strict: fail the build on a declaration that cannot be mocked, instead
+        of leaving it out of the mock with a warning (file:line and why).
       include: how the mock includes hdr; defaults to its workspace path,
         e.g. "clib/simd/simd.h".
       **kwargs: passed to the cc_library (visibility, testonly, ...).
@@ -63,6 +65,7 @@ def c_mock(name, hdr, deps = [], strict_order = False, include = None, **kwargs)
             "-include",
             include if include else "$(rootpath %s)" % hdr,
             "-strict_order=%s" % ("true" if strict_order else "false"),
+            "-strict=%s" % ("true" if strict else "false"),
             "-out_h $(execpath %s)" % out_h,
             "-out_c $(execpath %s)" % out_c,
             "$(execpath %s)" % hdr,

@@ -3,15 +3,19 @@
 //
 //	cmock -include clib/simd/simd.h -out_h MockSimd.h -out_c MockSimd.c clib/simd/simd.h
 //
-// A header it cannot mock faithfully (variadic or K&R functions, bit-fields
-// in parameters, declarations under unknown #if conditions, ...) is an
-// error naming file:line, with exit status 1 and no output files.
+// A declaration it cannot mock faithfully (a variadic or K&R function, a
+// bit-field in parameters, ...) is reported as a warning naming file:line,
+// every one of them, and left out of the mock; with -strict they are errors,
+// with exit status 1 and no output files. So is what stops the whole header
+// (declarations under an #if condition it cannot evaluate, say).
 // Bazel users call it through c_mock in tools/cmock/defs.bzl.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -23,7 +27,8 @@ func main() {
 	include := flag.String("include", "", "how the mock #includes the header (default: its base name)")
 	outH := flag.String("out_h", "", "where to write Mock<header>.h (default: in the current directory)")
 	outC := flag.String("out_c", "", "where to write Mock<header>.c (default: in the current directory)")
-	strict := flag.Bool("strict_order", false, "calls must match expectations in the order they were set, across functions")
+	strictOrder := flag.Bool("strict_order", false, "calls must match expectations in the order they were set, across functions")
+	strict := flag.Bool("strict", false, "fail on any declaration that cannot be mocked, instead of leaving it out with a warning")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: cmock [flags] header.h\n")
 		flag.PrintDefaults()
@@ -33,21 +38,29 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *include, *outH, *outC, *strict); err != nil {
+	if err := run(flag.Arg(0), *include, *outH, *outC, *strictOrder, *strict, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "cmock: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(path, include, outH, outC string, strict bool) error {
+// run writes the mock of the header at path. Declarations it cannot mock
+// are errors if strict, else warnings written to warnings.
+func run(path, include, outH, outC string, strictOrder, strict bool, warnings io.Writer) error {
 	h, err := cheader.ParseFile(path)
 	if err != nil {
 		return err
 	}
+	if strict && len(h.Skipped) > 0 {
+		return errors.Join(h.Skipped...)
+	}
+	for _, skipped := range h.Skipped {
+		fmt.Fprintf(warnings, "%v (warning: not mocked)\n", skipped)
+	}
 	if include == "" {
 		include = filepath.Base(path)
 	}
-	m, err := gen.Generate(h, gen.Options{Include: include, StrictOrder: strict})
+	m, err := gen.Generate(h, gen.Options{Include: include, StrictOrder: strictOrder})
 	if err != nil {
 		return err
 	}

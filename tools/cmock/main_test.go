@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,7 @@ import (
 func TestRunWritesMock(t *testing.T) {
 	dir := t.TempDir()
 	h, c := filepath.Join(dir, "Mockok.h"), filepath.Join(dir, "Mockok.c")
-	if err := run("testdata/ok.h", "ok.h", h, c, false); err != nil {
+	if err := run("testdata/ok.h", "ok.h", h, c, false, true, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	src, err := os.ReadFile(h)
@@ -25,12 +26,13 @@ func TestRunWritesMock(t *testing.T) {
 	}
 }
 
-// TestRunRejectsUnsupported: an unsupported header is an error with file and
-// line (main turns it into exit status 1) and leaves no output behind.
+// TestRunRejectsUnsupported: with -strict, an unsupported declaration is an
+// error with file and line (main turns it into exit status 1) and leaves no
+// output behind.
 func TestRunRejectsUnsupported(t *testing.T) {
 	dir := t.TempDir()
 	h, c := filepath.Join(dir, "Mockvariadic.h"), filepath.Join(dir, "Mockvariadic.c")
-	err := run("testdata/variadic.h", "", h, c, false)
+	err := run("testdata/variadic.h", "", h, c, false, true, io.Discard)
 	if err == nil || !strings.HasPrefix(err.Error(), "testdata/variadic.h:4: variadic functions cannot be mocked") {
 		t.Fatalf("err = %v, want testdata/variadic.h:4: variadic functions cannot be mocked", err)
 	}
@@ -38,5 +40,27 @@ func TestRunRejectsUnsupported(t *testing.T) {
 		if _, err := os.Stat(out); !os.IsNotExist(err) {
 			t.Errorf("%s exists after a failed run", out)
 		}
+	}
+}
+
+// TestRunWarnsAndMocksTheRest: by default an unsupported declaration is a
+// warning with file and line, and the mock holds every other function.
+func TestRunWarnsAndMocksTheRest(t *testing.T) {
+	dir := t.TempDir()
+	h, c := filepath.Join(dir, "Mockvariadic.h"), filepath.Join(dir, "Mockvariadic.c")
+	var warnings strings.Builder
+	if err := run("testdata/variadic.h", "", h, c, false, false, &warnings); err != nil {
+		t.Fatal(err)
+	}
+	want := "testdata/variadic.h:4: variadic functions cannot be mocked"
+	if !strings.HasPrefix(warnings.String(), want) || !strings.Contains(warnings.String(), "(warning: not mocked)") {
+		t.Errorf("warnings = %q, want %q ... (warning: not mocked)", warnings.String(), want)
+	}
+	src, err := os.ReadFile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "void log_level(int level)") || strings.Contains(string(src), "log_write(") {
+		t.Errorf("the mock must hold log_level and not log_write:\n%s", src)
 	}
 }

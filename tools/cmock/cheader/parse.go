@@ -2,10 +2,11 @@
 // function prototypes and the typedefs, structs, unions and enums they use.
 //
 // It is not a C compiler. It understands include guards, `#ifdef
-// __cplusplus` and `extern "C"` blocks, and skips other directives; it
-// rejects what it cannot mock faithfully (variadic functions, K&R
-// declarations, bit-fields in parameters, declarations under conditions it
-// cannot evaluate) with an error that names the file and line.
+// __cplusplus` and `extern "C"` blocks, and skips other directives. A
+// declaration it cannot mock faithfully (a variadic function, a K&R
+// declaration, a bit-field in parameters) goes to Header.Skipped with its
+// file and line, and parsing goes on; what it cannot parse past
+// (declarations under conditions it cannot evaluate) is an error.
 package cheader
 
 import (
@@ -26,6 +27,10 @@ type Function struct {
 type Header struct {
 	Path  string
 	Funcs []Function
+	// Skipped holds one "file:line: reason" error for every declaration
+	// that cmock cannot mock faithfully. Parsing goes on after each, so
+	// that a caller can report all of them at once and mock the rest.
+	Skipped []error
 	// typedefs maps typedef names to their types.
 	typedefs map[string]*Type
 	// complete holds the struct and union tags ("struct s") defined with a
@@ -92,6 +97,9 @@ type parser struct {
 	// noreturnAttr records a GNU `__attribute__((noreturn))` seen in the
 	// current declaration, which skipAttributes otherwise skips.
 	noreturnAttr bool
+	// pastDeclaration says that a declaration that failed has already
+	// moved past its own end (a K&R definition and its body).
+	pastDeclaration bool
 }
 
 // specs holds the storage-class and function specifiers of a declaration.
@@ -162,8 +170,14 @@ func (p *parser) translationUnit() error {
 				p.externC++
 			}
 		default:
+			start, funcs := p.pos, len(p.h.Funcs)
+			p.pastDeclaration = false
 			if err := p.declaration(); err != nil {
-				return err
+				p.h.Skipped = append(p.h.Skipped, err)
+				p.h.Funcs = p.h.Funcs[:funcs] // all of a broken declaration is out
+				if !p.pastDeclaration {
+					p.skipDeclaration(start)
+				}
 			}
 		}
 	}
@@ -201,6 +215,13 @@ func (p *parser) declaration() error {
 				return p.skipBalanced("{", "}")
 			}
 			if t := p.peek(); t.kind == tokIdent {
+				// The parameter declarations end with `;`: move past them
+				// and the body, so that they are not taken for
+				// declarations of their own.
+				for !p.eof() && p.peek().text != "{" {
+					p.next()
+				}
+				p.pastDeclaration = p.skipBalanced("{", "}") == nil
 				return p.errorf(t, "expected \";\" after the declaration of %s (K&R-style definitions are not supported)", name)
 			}
 		}
@@ -393,6 +414,37 @@ func (p *parser) fields() ([]Field, bool) {
 		}
 	}
 	return fs, true
+}
+
+// skipDeclaration moves past the declaration that starts at token start:
+// to its `;`, or past a body `{ ... }` that no `;` follows, whichever comes
+// first outside parentheses, brackets and braces. It stops before a `}`
+// that closes an enclosing block (`extern "C" {`).
+func (p *parser) skipDeclaration(start int) {
+	p.pos = start
+	for depth := 0; !p.eof(); {
+		t := p.next()
+		if t.kind != tokPunct {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+			if depth < 0 {
+				p.pos--
+				return
+			}
+			if t.text == "}" && depth == 0 && p.peek().text != ";" {
+				return
+			}
+		case ";":
+			if depth == 0 {
+				return
+			}
+		}
+	}
 }
 
 // skipBalanced skips from an opening token to its matching closing token.

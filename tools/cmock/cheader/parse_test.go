@@ -101,11 +101,53 @@ func TestUnsupported(t *testing.T) {
 		{"macro call", "DECLARE_API(foo);", "bad.h:1: foo is neither a prototype nor an extern declaration"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("bad.h", tc.src)
+			// A declaration cmock cannot mock is reported in Skipped; one
+			// that stops the whole header is the error.
+			h, err := Parse("bad.h", tc.src)
+			if err == nil && len(h.Skipped) > 0 {
+				err = h.Skipped[0]
+			}
 			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("error = %v, want prefix %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestSkipsWhatItCannotMock: every unsupported declaration is reported,
+// with its line, and parsing goes on to the declarations after it, also
+// past a body and inside extern "C".
+func TestSkipsWhatItCannotMock(t *testing.T) {
+	h, err := Parse("mixed.h", `#ifdef __cplusplus
+extern "C" {
+#endif
+int log_printf(const char *fmt, ...);
+void first(int a);
+int old_style();
+int knr(a, b) int a; int b; { return a + b; }
+void second(void);
+void (*bad_array)[3];
+void missing_semicolon(void)
+#ifdef __cplusplus
+}
+#endif
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range h.Funcs {
+		names = append(names, f.Name)
+	}
+	if got, want := strings.Join(names, " "), "first second"; got != want {
+		t.Errorf("functions = %q, want %q", got, want)
+	}
+	var lines []string
+	for _, e := range h.Skipped {
+		lines = append(lines, strings.SplitN(e.Error(), ":", 3)[1])
+	}
+	if got, want := strings.Join(lines, " "), "4 6 7 9 10"; got != want {
+		t.Errorf("skipped at lines %q, want %q: %v", got, want, h.Skipped)
 	}
 }
 

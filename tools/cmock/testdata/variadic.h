@@ -2,5 +2,6 @@
 #define LOG_H
 
 void log_write(int level, const char *fmt, ...);
+void log_level(int level);
 
 #endif
