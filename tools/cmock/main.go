@@ -3,8 +3,8 @@
 //
 //	cmock -include clib/simd/simd.h -out_h MockSimd.h -out_c MockSimd.c clib/simd/simd.h
 //
-// A declaration it cannot mock faithfully (a variadic or K&R function, a
-// bit-field in parameters, ...) is reported as a warning naming file:line,
+// A declaration it cannot mock faithfully (a K&R function, a bit-field in
+// parameters, ...) is reported as a warning naming file:line,
 // every one of them, and left out of the mock; with -strict they are errors,
 // with exit status 1 and no output files. So is what stops the whole header
 // (declarations under an #if condition it cannot evaluate, say).

@@ -3,7 +3,7 @@
 //
 // It is not a C compiler. It understands include guards, `#ifdef
 // __cplusplus` and `extern "C"` blocks, and skips other directives. A
-// declaration it cannot mock faithfully (a variadic function, a K&R
+// declaration it cannot mock faithfully (a `()` parameter list, a K&R
 // declaration, a bit-field in parameters) goes to Header.Skipped with its
 // file and line, and parsing goes on; what it cannot parse past
 // (declarations under conditions it cannot evaluate) is an error.
@@ -20,7 +20,14 @@ type Function struct {
 	Name   string
 	Ret    *Type
 	Params []Param
-	Line   int
+	// Variadic: Params are the fixed parameters, and `...` follows them.
+	Variadic bool
+	Line     int
+}
+
+// Type returns f's function type.
+func (f Function) Type() *Type {
+	return &Type{Kind: Func, Ret: f.Ret, Params: f.Params, Variadic: f.Variadic}
 }
 
 // Header is what a parsed header declares.
@@ -258,12 +265,12 @@ func (p *parser) addFunction(start, at token, name string, typ *Type, sp specs) 
 			return p.errorf(at, "%s takes a va_list, which a mock can neither store nor compare; mock a wrapper that takes the arguments instead", name)
 		}
 	}
-	f := Function{Name: name, Ret: typ.Ret, Params: typ.Params, Line: at.line}
+	f := Function{Name: name, Ret: typ.Ret, Params: typ.Params, Variadic: typ.Variadic, Line: at.line}
 	for _, g := range p.h.Funcs {
 		if g.Name != name {
 			continue
 		}
-		if typ.Decl(name) != (&Type{Kind: Func, Ret: g.Ret, Params: g.Params}).Decl(name) {
+		if typ.Decl(name) != g.Type().Decl(name) {
 			return p.errorf(at, "%s redeclared with a different type (first declared on line %d)", name, g.Line)
 		}
 		return nil
@@ -341,7 +348,7 @@ loop:
 	}
 	if base.Spec == "" {
 		if p.peek().text == "..." {
-			return nil, sp, p.errorf(p.peek(), "variadic functions cannot be mocked")
+			return nil, sp, p.errorf(p.peek(), "a variadic function needs a fixed parameter to be mocked")
 		}
 		return nil, sp, p.errorf(start, "expected a type, found %q (implicit int and K&R declarations are not supported)", start.text)
 	}
@@ -535,11 +542,13 @@ func (p *parser) declarator(base *Type) (string, *Type, error) {
 			suffixes = append(suffixes, func(elem *Type) *Type { return &Type{Kind: Array, Elem: elem, Len: n} })
 			continue
 		case t.text == "(":
-			params, err := p.params()
+			params, variadic, err := p.params()
 			if err != nil {
 				return "", nil, err
 			}
-			suffixes = append(suffixes, func(ret *Type) *Type { return &Type{Kind: Func, Ret: ret, Params: params} })
+			suffixes = append(suffixes, func(ret *Type) *Type {
+				return &Type{Kind: Func, Ret: ret, Params: params, Variadic: variadic}
+			})
 			continue
 		}
 		break
@@ -595,45 +604,48 @@ func (p *parser) arrayLen() (string, error) {
 }
 
 // params parses a prototype's parameter list, adjusting array and function
-// parameters to pointers as C does.
-func (p *parser) params() ([]Param, error) {
+// parameters to pointers as C does, and reports whether `...` ends it.
+func (p *parser) params() (params []Param, variadic bool, err error) {
 	open := p.next()
 	if p.accept(")") {
-		return nil, p.errorf(open, "empty parameter list `()` declares no prototype (K&R style); write `(void)`")
+		return nil, false, p.errorf(open, "empty parameter list `()` declares no prototype (K&R style); write `(void)`")
 	}
 	if p.peek().text == "void" && p.peekN(1).text == ")" {
 		p.pos += 2
-		return nil, nil
+		return nil, false, nil
 	}
-	var params []Param
 	for {
 		if t := p.peek(); t.text == "..." {
-			return nil, p.errorf(t, "variadic functions cannot be mocked")
+			if len(params) == 0 {
+				return nil, false, p.errorf(t, "a variadic function needs a fixed parameter to be mocked")
+			}
+			p.next()
+			return params, true, p.expect(")")
 		}
 		base, sp, err := p.specifiers()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if sp.typedef || sp.static || sp.noreturn {
-			return nil, p.errorf(p.peek(), "storage class in a parameter list")
+			return nil, false, p.errorf(p.peek(), "storage class in a parameter list")
 		}
 		name, typ, err := p.declarator(base)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		p.skipAttributes()
 		if t := p.peek(); t.text == ":" {
-			return nil, p.errorf(t, "bit-field in a parameter list")
+			return nil, false, p.errorf(t, "bit-field in a parameter list")
 		}
 		if name == "" {
 			name = fmt.Sprintf("cmock_arg%d", len(params)+1)
 		}
 		params = append(params, p.adjustParam(name, typ))
 		if p.accept(")") {
-			return params, nil
+			return params, false, nil
 		}
 		if err := p.expect(","); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 }

@@ -27,6 +27,7 @@ type Type struct {
 	Len                       string // Array length expression; "" if unspecified
 	Ret                       *Type  // Func
 	Params                    []Param
+	Variadic                  bool // Func: the parameter list ends with `...`
 }
 
 // Param is one parameter of a function. Name is never empty: unnamed
@@ -56,7 +57,11 @@ func (t *Type) Decl(name string) string {
 	case Array:
 		return t.Elem.Decl(name + "[" + t.Len + "]")
 	case Func:
-		return t.Ret.Decl(name + "(" + ParamList(t.Params) + ")")
+		list := ParamList(t.Params)
+		if t.Variadic {
+			list += ", ..."
+		}
+		return t.Ret.Decl(name + "(" + list + ")")
 	}
 	decl := strings.TrimSpace(t.quals() + t.Spec)
 	if name == "" {

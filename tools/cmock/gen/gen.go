@@ -84,7 +84,7 @@ func (f *function) prototype() string {
 	for i := range params {
 		params[i].Type = params[i].Declared
 	}
-	return (&cheader.Type{Kind: cheader.Func, Ret: f.Ret, Params: params}).Decl(f.Name)
+	return (&cheader.Type{Kind: cheader.Func, Ret: f.Ret, Params: params, Variadic: f.Variadic}).Decl(f.Name)
 }
 
 // argNames is the parameter names, in order.

@@ -34,5 +34,7 @@ event_fn pointers_handler(int event);
 int (*pointers_comparator(int descending))(const void *, const void *);
 void pointers_unnamed(int, const char *, double *);
 void pointers_none(void);
+/* Variadic: the mock checks the fixed arguments only. */
+int pointers_log(int level, const char *fmt, ...);
 
 #endif /* TOOLS_CMOCK_GEN_TESTDATA_POINTERS_H_ */

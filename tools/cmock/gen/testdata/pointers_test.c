@@ -102,3 +102,8 @@ void test_unnamed_parameters_and_callbacks(void) {
   TEST_ASSERT_EQUAL_INT(1, buf[0]);
   TEST_ASSERT_EQUAL_INT(1, pointers_none_CallCount());
 }
+
+void test_variadic_functions_check_their_fixed_arguments(void) {
+  pointers_log_ExpectAndReturn(2, "x=%d", 5);
+  TEST_ASSERT_EQUAL_INT(5, pointers_log(2, "x=%d", 42)); /* 42 is not checked */
+}

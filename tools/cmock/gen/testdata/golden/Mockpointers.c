@@ -187,6 +187,17 @@ typedef struct {
   cmock_expectation cmock_base;
 } pointers_none_cmock_expectation;
 
+/* One expected call of pointers_log. */
+typedef struct {
+  cmock_expectation cmock_base;
+  int cmock_ret;
+  int level;
+  int level_ignored;
+  const char *fmt;
+  int fmt_ignored;
+} pointers_log_cmock_expectation;
+typedef struct { int value; } pointers_log_cmock_ignore_ret;
+
 /* Per-function state; _Destroy frees the queues and zeroes it all. */
 static struct {
   struct {
@@ -299,6 +310,14 @@ static struct {
     CMOCK_pointers_none_CALLBACK callback;
     int stub; /* the callback replaces expectations */
   } pointers_none;
+  struct {
+    cmock_queue queue;
+    int calls;
+    int ignored;
+    cmock_queue ignore_rets; /* of pointers_log_cmock_ignore_ret, from IgnoreAndReturn */
+    CMOCK_pointers_log_CALLBACK callback;
+    int stub; /* the callback replaces expectations */
+  } pointers_log;
 } cmock_state;
 
 void Mockpointers_Init(void) { Mockpointers_Destroy(); }
@@ -349,6 +368,9 @@ void Mockpointers_Verify(void) {
   if (!cmock_state.pointers_none.ignored && !cmock_state.pointers_none.stub) {
     cmock_queue_verify(&cmock_state.pointers_none.queue, sizeof(pointers_none_cmock_expectation), "pointers_none", cmock_state.pointers_none.calls);
   }
+  if (!cmock_state.pointers_log.ignored && !cmock_state.pointers_log.stub) {
+    cmock_queue_verify(&cmock_state.pointers_log.queue, sizeof(pointers_log_cmock_expectation), "pointers_log", cmock_state.pointers_log.calls);
+  }
 }
 
 void Mockpointers_Destroy(void) {
@@ -372,6 +394,8 @@ void Mockpointers_Destroy(void) {
   cmock_queue_free(&cmock_state.pointers_comparator.ignore_rets);
   cmock_queue_free(&cmock_state.pointers_unnamed.queue);
   cmock_queue_free(&cmock_state.pointers_none.queue);
+  cmock_queue_free(&cmock_state.pointers_log.queue);
+  cmock_queue_free(&cmock_state.pointers_log.ignore_rets);
   memset(&cmock_state, 0, sizeof cmock_state);
   cmock_order_reset();
 }
@@ -1734,4 +1758,93 @@ void pointers_none(void) {
     cmock_state.pointers_none.callback(cmock_state.pointers_none.calls - 1);
     return;
   }
+}
+
+/* int pointers_log(int level, const char *fmt, ...) */
+
+static pointers_log_cmock_expectation *pointers_log_cmock_push(const char *cmock_file, int cmock_line) {
+  pointers_log_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.pointers_log.queue, sizeof *cmock_e);
+  cmock_state.pointers_log.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
+  cmock_expectation_init(&cmock_e->cmock_base, "pointers_log", cmock_file, cmock_line, 1);
+  return cmock_e;
+}
+
+void pointers_log_CMockExpectAndReturn(const char *cmock_file, int cmock_line, int level, const char *fmt, int cmock_retval) {
+  pointers_log_cmock_expectation *cmock_e = pointers_log_cmock_push(cmock_file, cmock_line);
+  cmock_e->level = level;
+  cmock_e->fmt = fmt;
+  cmock_e->cmock_ret = cmock_retval;
+}
+
+void pointers_log_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, int cmock_retval) {
+  pointers_log_cmock_expectation *cmock_e = pointers_log_cmock_push(cmock_file, cmock_line);
+  cmock_e->cmock_base.any_args = 1;
+  cmock_e->cmock_ret = cmock_retval;
+}
+
+void pointers_log_IgnoreAndReturn(int cmock_retval) {
+  pointers_log_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.pointers_log.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
+  cmock_state.pointers_log.ignored = 1;
+}
+
+void pointers_log_StopIgnore(void) {
+  cmock_state.pointers_log.ignored = 0;
+  cmock_queue_free(&cmock_state.pointers_log.ignore_rets);
+}
+
+void pointers_log_CMockIgnoreArg_level(const char *cmock_file, int cmock_line) {
+  pointers_log_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_log.queue, sizeof *cmock_e, "pointers_log_IgnoreArg_level", cmock_file, cmock_line);
+  cmock_e->level_ignored = 1;
+}
+
+void pointers_log_CMockIgnoreArg_fmt(const char *cmock_file, int cmock_line) {
+  pointers_log_cmock_expectation *cmock_e = cmock_queue_last(&cmock_state.pointers_log.queue, sizeof *cmock_e, "pointers_log_IgnoreArg_fmt", cmock_file, cmock_line);
+  cmock_e->fmt_ignored = 1;
+}
+
+void pointers_log_AddCallback(CMOCK_pointers_log_CALLBACK cmock_callback) {
+  cmock_state.pointers_log.callback = cmock_callback;
+  cmock_state.pointers_log.stub = 0;
+}
+
+void pointers_log_Stub(CMOCK_pointers_log_CALLBACK cmock_callback) {
+  cmock_state.pointers_log.callback = cmock_callback;
+  cmock_state.pointers_log.stub = cmock_callback != NULL;
+}
+
+int pointers_log_CallCount(void) { return cmock_state.pointers_log.calls; }
+
+int pointers_log(int level, const char *fmt, ...) {
+  pointers_log_cmock_expectation *cmock_e;
+  cmock_call cmock_c;
+  cmock_call_begin(&cmock_c, "pointers_log", ++cmock_state.pointers_log.calls);
+  if (cmock_state.pointers_log.ignored) {
+    const pointers_log_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.pointers_log.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.pointers_log.ignore_rets, sizeof *cmock_r, "pointers_log_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
+  if (cmock_state.pointers_log.stub) {
+    return cmock_state.pointers_log.callback(level, fmt, cmock_state.pointers_log.calls - 1);
+  }
+  cmock_e = cmock_queue_pop(&cmock_state.pointers_log.queue, sizeof *cmock_e);
+  if (cmock_e == NULL) {
+    if (cmock_state.pointers_log.callback == NULL) cmock_fail_unexpected(&cmock_c, cmock_state.pointers_log.queue.len);
+    return cmock_state.pointers_log.callback(level, fmt, cmock_state.pointers_log.calls - 1);
+  }
+  cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
+  if (!cmock_e->cmock_base.any_args) {
+    if (!cmock_e->level_ignored) {
+      cmock_check_value(&cmock_c, "level", (const void *)&cmock_e->level, (const void *)&level, sizeof level, CTEST_SIGNED, NULL);
+    }
+    if (!cmock_e->fmt_ignored) {
+      cmock_check_string(&cmock_c, "fmt", cmock_e->fmt, fmt);
+    }
+  }
+  if (cmock_state.pointers_log.callback != NULL) {
+    return cmock_state.pointers_log.callback(level, fmt, cmock_state.pointers_log.calls - 1);
+  }
+  return cmock_e->cmock_ret;
 }

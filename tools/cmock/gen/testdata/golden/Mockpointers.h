@@ -333,6 +333,22 @@ void pointers_none_AddCallback(CMOCK_pointers_none_CALLBACK cmock_callback);
 void pointers_none_Stub(CMOCK_pointers_none_CALLBACK cmock_callback);
 int pointers_none_CallCount(void);
 
+/* int pointers_log(int level, const char *fmt, ...) */
+#define pointers_log_ExpectAndReturn(level, fmt, cmock_retval) pointers_log_CMockExpectAndReturn(__FILE__, __LINE__, level, fmt, cmock_retval)
+void pointers_log_CMockExpectAndReturn(const char *cmock_file, int cmock_line, int level, const char *fmt, int cmock_retval);
+#define pointers_log_ExpectAnyArgsAndReturn(cmock_retval) pointers_log_CMockExpectAnyArgsAndReturn(__FILE__, __LINE__, cmock_retval)
+void pointers_log_CMockExpectAnyArgsAndReturn(const char *cmock_file, int cmock_line, int cmock_retval);
+void pointers_log_IgnoreAndReturn(int cmock_retval);
+void pointers_log_StopIgnore(void);
+#define pointers_log_IgnoreArg_level() pointers_log_CMockIgnoreArg_level(__FILE__, __LINE__)
+void pointers_log_CMockIgnoreArg_level(const char *cmock_file, int cmock_line);
+#define pointers_log_IgnoreArg_fmt() pointers_log_CMockIgnoreArg_fmt(__FILE__, __LINE__)
+void pointers_log_CMockIgnoreArg_fmt(const char *cmock_file, int cmock_line);
+typedef int (*CMOCK_pointers_log_CALLBACK)(int level, const char *fmt, int cmock_num_calls);
+void pointers_log_AddCallback(CMOCK_pointers_log_CALLBACK cmock_callback);
+void pointers_log_Stub(CMOCK_pointers_log_CALLBACK cmock_callback);
+int pointers_log_CallCount(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,7 @@
 #ifndef LOG_H
 #define LOG_H
 
-void log_write(int level, const char *fmt, ...);
+void log_mode(int mode : 3);
 void log_level(int level);
 
 #endif
