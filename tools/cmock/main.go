@@ -57,6 +57,9 @@ func run(path, include, outH, outC string, strictOrder, strict bool, warnings io
 	for _, skipped := range h.Skipped {
 		fmt.Fprintf(warnings, "%v (warning: not mocked)\n", skipped)
 	}
+	for _, w := range h.Warnings {
+		fmt.Fprintf(warnings, "%v (warning)\n", w)
+	}
 	if include == "" {
 		include = filepath.Base(path)
 	}

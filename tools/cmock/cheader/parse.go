@@ -3,7 +3,7 @@
 //
 // It is not a C compiler. It understands include guards, `#ifdef
 // __cplusplus` and `extern "C"` blocks, and skips other directives. A
-// declaration it cannot mock faithfully (a `()` parameter list, a K&R
+// declaration it cannot mock faithfully (a K&R
 // declaration, a bit-field in parameters) goes to Header.Skipped with its
 // file and line, and parsing goes on; what it cannot parse past
 // (declarations under conditions it cannot evaluate) is an error.
@@ -38,6 +38,9 @@ type Header struct {
 	// that cmock cannot mock faithfully. Parsing goes on after each, so
 	// that a caller can report all of them at once and mock the rest.
 	Skipped []error
+	// Warnings holds "file:line: reason" for what is mocked but not quite
+	// as written (a `()` parameter list, mocked as `(void)`).
+	Warnings []error
 	// typedefs maps typedef names to their types.
 	typedefs map[string]*Type
 	// complete holds the struct and union tags ("struct s") defined with a
@@ -608,7 +611,10 @@ func (p *parser) arrayLen() (string, error) {
 func (p *parser) params() (params []Param, variadic bool, err error) {
 	open := p.next()
 	if p.accept(")") {
-		return nil, false, p.errorf(open, "empty parameter list `()` declares no prototype (K&R style); write `(void)`")
+		// Most such headers mean (void); a K&R definition that takes
+		// arguments fails elsewhere.
+		p.h.Warnings = append(p.h.Warnings, p.errorf(open, "empty parameter list `()` declares no prototype (K&R style); mocked as `(void)`"))
+		return nil, false, nil
 	}
 	if p.peek().text == "void" && p.peekN(1).text == ")" {
 		p.pos += 2

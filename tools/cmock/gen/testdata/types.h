@@ -57,6 +57,8 @@ typedef struct {
 void types_set_color(color c, enum mode m, shade s);
 void types_configure(reg_block *regs, const reg_block *defaults);
 reg_block types_snapshot(reg_block current);
+/* No prototype (K&R style): mocked as (void), with a warning. */
+int types_legacy();
 /* A struct complete only in another header, by value. */
 struct other_point types_move(struct other_point p);
 int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b);

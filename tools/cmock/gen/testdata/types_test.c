@@ -95,3 +95,8 @@ void test_struct_from_another_header_by_value(void) {
   struct other_point got = types_move(from);
   TEST_ASSERT_EQUAL_INT(3, got.x);
 }
+
+void test_empty_parameter_list_is_mocked_as_void(void) {
+  types_legacy_ExpectAndReturn(3);
+  TEST_ASSERT_EQUAL_INT(3, types_legacy());
+}

@@ -71,6 +71,13 @@ typedef struct {
 } types_snapshot_cmock_expectation;
 typedef struct { reg_block value; } types_snapshot_cmock_ignore_ret;
 
+/* One expected call of types_legacy. */
+typedef struct {
+  cmock_expectation cmock_base;
+  int cmock_ret;
+} types_legacy_cmock_expectation;
+typedef struct { int value; } types_legacy_cmock_ignore_ret;
+
 /* One expected call of types_move. */
 typedef struct {
   cmock_expectation cmock_base;
@@ -196,6 +203,14 @@ static struct {
     cmock_queue queue;
     int calls;
     int ignored;
+    cmock_queue ignore_rets; /* of types_legacy_cmock_ignore_ret, from IgnoreAndReturn */
+    CMOCK_types_legacy_CALLBACK callback;
+    int stub; /* the callback replaces expectations */
+  } types_legacy;
+  struct {
+    cmock_queue queue;
+    int calls;
+    int ignored;
     cmock_queue ignore_rets; /* of types_move_cmock_ignore_ret, from IgnoreAndReturn */
     CMOCK_types_move_CALLBACK callback;
     int stub; /* the callback replaces expectations */
@@ -269,6 +284,9 @@ void Mocktypes_Verify(void) {
   if (!cmock_state.types_snapshot.ignored && !cmock_state.types_snapshot.stub) {
     cmock_queue_verify(&cmock_state.types_snapshot.queue, sizeof(types_snapshot_cmock_expectation), "types_snapshot", cmock_state.types_snapshot.calls);
   }
+  if (!cmock_state.types_legacy.ignored && !cmock_state.types_legacy.stub) {
+    cmock_queue_verify(&cmock_state.types_legacy.queue, sizeof(types_legacy_cmock_expectation), "types_legacy", cmock_state.types_legacy.calls);
+  }
   if (!cmock_state.types_move.ignored && !cmock_state.types_move.stub) {
     cmock_queue_verify(&cmock_state.types_move.queue, sizeof(types_move_cmock_expectation), "types_move", cmock_state.types_move.calls);
   }
@@ -300,6 +318,8 @@ void Mocktypes_Destroy(void) {
   cmock_queue_free(&cmock_state.types_configure.queue);
   cmock_queue_free(&cmock_state.types_snapshot.queue);
   cmock_queue_free(&cmock_state.types_snapshot.ignore_rets);
+  cmock_queue_free(&cmock_state.types_legacy.queue);
+  cmock_queue_free(&cmock_state.types_legacy.ignore_rets);
   cmock_queue_free(&cmock_state.types_move.queue);
   cmock_queue_free(&cmock_state.types_move.ignore_rets);
   cmock_queue_free(&cmock_state.types_scale.queue);
@@ -571,6 +591,69 @@ reg_block types_snapshot(reg_block current) {
   }
   if (cmock_state.types_snapshot.callback != NULL) {
     return cmock_state.types_snapshot.callback(current, cmock_state.types_snapshot.calls - 1);
+  }
+  return cmock_e->cmock_ret;
+}
+
+/* int types_legacy(void) */
+
+static types_legacy_cmock_expectation *types_legacy_cmock_push(const char *cmock_file, int cmock_line) {
+  types_legacy_cmock_expectation *cmock_e = cmock_queue_push(&cmock_state.types_legacy.queue, sizeof *cmock_e);
+  cmock_state.types_legacy.ignored = 0; /* as in CMock, an Expect ends an Ignore: it is checked */
+  cmock_expectation_init(&cmock_e->cmock_base, "types_legacy", cmock_file, cmock_line, 0);
+  return cmock_e;
+}
+
+void types_legacy_CMockExpectAndReturn(const char *cmock_file, int cmock_line, int cmock_retval) {
+  types_legacy_cmock_expectation *cmock_e = types_legacy_cmock_push(cmock_file, cmock_line);
+  cmock_e->cmock_ret = cmock_retval;
+}
+
+void types_legacy_IgnoreAndReturn(int cmock_retval) {
+  types_legacy_cmock_ignore_ret *cmock_r = cmock_queue_push(&cmock_state.types_legacy.ignore_rets, sizeof *cmock_r);
+  cmock_r->value = cmock_retval;
+  cmock_state.types_legacy.ignored = 1;
+}
+
+void types_legacy_StopIgnore(void) {
+  cmock_state.types_legacy.ignored = 0;
+  cmock_queue_free(&cmock_state.types_legacy.ignore_rets);
+}
+
+void types_legacy_AddCallback(CMOCK_types_legacy_CALLBACK cmock_callback) {
+  cmock_state.types_legacy.callback = cmock_callback;
+  cmock_state.types_legacy.stub = 0;
+}
+
+void types_legacy_Stub(CMOCK_types_legacy_CALLBACK cmock_callback) {
+  cmock_state.types_legacy.callback = cmock_callback;
+  cmock_state.types_legacy.stub = cmock_callback != NULL;
+}
+
+int types_legacy_CallCount(void) { return cmock_state.types_legacy.calls; }
+
+int types_legacy(void) {
+  types_legacy_cmock_expectation *cmock_e;
+  cmock_call cmock_c;
+  cmock_call_begin(&cmock_c, "types_legacy", ++cmock_state.types_legacy.calls);
+  if (cmock_state.types_legacy.ignored) {
+    const types_legacy_cmock_ignore_ret *cmock_r = cmock_queue_pop(&cmock_state.types_legacy.ignore_rets, sizeof *cmock_r);
+    if (cmock_r == NULL) {
+      cmock_r = cmock_queue_last(&cmock_state.types_legacy.ignore_rets, sizeof *cmock_r, "types_legacy_IgnoreAndReturn", __FILE__, __LINE__);
+    }
+    return cmock_r->value;
+  }
+  if (cmock_state.types_legacy.stub) {
+    return cmock_state.types_legacy.callback(cmock_state.types_legacy.calls - 1);
+  }
+  cmock_e = cmock_queue_pop(&cmock_state.types_legacy.queue, sizeof *cmock_e);
+  if (cmock_e == NULL) {
+    if (cmock_state.types_legacy.callback == NULL) cmock_fail_unexpected(&cmock_c, cmock_state.types_legacy.queue.len);
+    return cmock_state.types_legacy.callback(cmock_state.types_legacy.calls - 1);
+  }
+  cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
+  if (cmock_state.types_legacy.callback != NULL) {
+    return cmock_state.types_legacy.callback(cmock_state.types_legacy.calls - 1);
   }
   return cmock_e->cmock_ret;
 }

@@ -71,6 +71,16 @@ void types_snapshot_AddCallback(CMOCK_types_snapshot_CALLBACK cmock_callback);
 void types_snapshot_Stub(CMOCK_types_snapshot_CALLBACK cmock_callback);
 int types_snapshot_CallCount(void);
 
+/* int types_legacy(void) */
+#define types_legacy_ExpectAndReturn(cmock_retval) types_legacy_CMockExpectAndReturn(__FILE__, __LINE__, cmock_retval)
+void types_legacy_CMockExpectAndReturn(const char *cmock_file, int cmock_line, int cmock_retval);
+void types_legacy_IgnoreAndReturn(int cmock_retval);
+void types_legacy_StopIgnore(void);
+typedef int (*CMOCK_types_legacy_CALLBACK)(int cmock_num_calls);
+void types_legacy_AddCallback(CMOCK_types_legacy_CALLBACK cmock_callback);
+void types_legacy_Stub(CMOCK_types_legacy_CALLBACK cmock_callback);
+int types_legacy_CallCount(void);
+
 /* struct other_point types_move(struct other_point p) */
 #define types_move_ExpectAndReturn(p, cmock_retval) types_move_CMockExpectAndReturn(__FILE__, __LINE__, p, cmock_retval)
 void types_move_CMockExpectAndReturn(const char *cmock_file, int cmock_line, struct other_point p, struct other_point cmock_retval);
