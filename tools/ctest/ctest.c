@@ -93,7 +93,12 @@ static int format_int(char *buf, size_t cap, const unsigned char *p, size_t size
   if (is_signed) {
     snprintf(buf, cap, "%lld", s);
   } else {
-    snprintf(buf, cap, "%llu", u);
+    if (size >= 4) {
+      /* Register-width values (addresses, masks, flags) read best in hex. */
+      snprintf(buf, cap, "%llu (0x%llx)", u, u);
+    } else {
+      snprintf(buf, cap, "%llu", u);
+    }
   }
   return 1;
 }

@@ -71,6 +71,11 @@ void test_broken_assertion(void) {
   TEST_ASSERT_EQUAL_STRING("heater", "cooler");
 }
 
+/* Unsigned values of 32 bits and more also print in hex. */
+void test_register_value(void) {
+  TEST_ASSERT_EQUAL_UINT(0x40020014u, 0x40020010u);
+}
+
 /* A skip ends the test like a failure but is reported as SKIP, and the
  * mocks are not verified: the heater_off this test expected never came. */
 void test_skipped(void) {

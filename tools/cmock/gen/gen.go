@@ -190,6 +190,8 @@ func (g *generator) functionAPI(f *function) {
 	line(&g.hdr, "typedef %s;", cb.Decl(callbackType(f)))
 	line(&g.hdr, "void %s_AddCallback(%s cmock_callback);", name, callbackType(f))
 	line(&g.hdr, "void %s_Stub(%s cmock_callback);", name, callbackType(f))
+	line(&g.hdr, "/* CMock's older name for %s_Stub. */", name)
+	line(&g.hdr, "#define %s_StubWithCallback %s_Stub", name, name)
 	line(&g.hdr, "int %s_CallCount(void);", name)
 }
 

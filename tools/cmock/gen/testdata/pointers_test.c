@@ -107,3 +107,17 @@ void test_variadic_functions_check_their_fixed_arguments(void) {
   pointers_log_ExpectAndReturn(2, "x=%d", 5);
   TEST_ASSERT_EQUAL_INT(5, pointers_log(2, "x=%d", 42)); /* 42 is not checked */
 }
+
+static int stub_level;
+
+static int log_stub(int level, const char *fmt, int num_calls) {
+  (void)fmt, (void)num_calls;
+  stub_level = level;
+  return 0;
+}
+
+void test_stub_with_callback_is_stub(void) {
+  pointers_log_StubWithCallback(log_stub); /* CMock's older name */
+  pointers_log(4, "any");
+  TEST_ASSERT_EQUAL_INT(4, stub_level);
+}

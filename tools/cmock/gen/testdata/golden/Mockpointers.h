@@ -39,6 +39,8 @@ void pointers_name_CMockReturnMemThruPtr_out(const char *cmock_file, int cmock_l
 typedef const char *(*CMOCK_pointers_name_CALLBACK)(const char *prefix, char *out, size_t out_len, int cmock_num_calls);
 void pointers_name_AddCallback(CMOCK_pointers_name_CALLBACK cmock_callback);
 void pointers_name_Stub(CMOCK_pointers_name_CALLBACK cmock_callback);
+/* CMock's older name for pointers_name_Stub. */
+#define pointers_name_StubWithCallback pointers_name_Stub
 int pointers_name_CallCount(void);
 
 /* void pointers_fill(int *out, size_t n) */
@@ -62,6 +64,8 @@ void pointers_fill_CMockReturnMemThruPtr_out(const char *cmock_file, int cmock_l
 typedef void (*CMOCK_pointers_fill_CALLBACK)(int *out, size_t n, int cmock_num_calls);
 void pointers_fill_AddCallback(CMOCK_pointers_fill_CALLBACK cmock_callback);
 void pointers_fill_Stub(CMOCK_pointers_fill_CALLBACK cmock_callback);
+/* CMock's older name for pointers_fill_Stub. */
+#define pointers_fill_StubWithCallback pointers_fill_Stub
 int pointers_fill_CallCount(void);
 
 /* int pointers_sum(const int values[], size_t n) */
@@ -80,6 +84,8 @@ void pointers_sum_CMockIgnoreArg_n(const char *cmock_file, int cmock_line);
 typedef int (*CMOCK_pointers_sum_CALLBACK)(const int *values, size_t n, int cmock_num_calls);
 void pointers_sum_AddCallback(CMOCK_pointers_sum_CALLBACK cmock_callback);
 void pointers_sum_Stub(CMOCK_pointers_sum_CALLBACK cmock_callback);
+/* CMock's older name for pointers_sum_Stub. */
+#define pointers_sum_StubWithCallback pointers_sum_Stub
 int pointers_sum_CallCount(void);
 
 /* void pointers_block(unsigned char block[POINTERS_BLOCK]) */
@@ -101,6 +107,8 @@ void pointers_block_CMockReturnMemThruPtr_block(const char *cmock_file, int cmoc
 typedef void (*CMOCK_pointers_block_CALLBACK)(unsigned char *block, int cmock_num_calls);
 void pointers_block_AddCallback(CMOCK_pointers_block_CALLBACK cmock_callback);
 void pointers_block_Stub(CMOCK_pointers_block_CALLBACK cmock_callback);
+/* CMock's older name for pointers_block_Stub. */
+#define pointers_block_StubWithCallback pointers_block_Stub
 int pointers_block_CallCount(void);
 
 /* void pointers_matrix(const int m[][3], int rows) */
@@ -124,6 +132,8 @@ void pointers_matrix_CMockReturnMemThruPtr_m(const char *cmock_file, int cmock_l
 typedef void (*CMOCK_pointers_matrix_CALLBACK)(const int (*m)[3], int rows, int cmock_num_calls);
 void pointers_matrix_AddCallback(CMOCK_pointers_matrix_CALLBACK cmock_callback);
 void pointers_matrix_Stub(CMOCK_pointers_matrix_CALLBACK cmock_callback);
+/* CMock's older name for pointers_matrix_Stub. */
+#define pointers_matrix_StubWithCallback pointers_matrix_Stub
 int pointers_matrix_CallCount(void);
 
 /* void pointers_vec(const vec3 v, vec3 out) */
@@ -147,6 +157,8 @@ void pointers_vec_CMockReturnMemThruPtr_out(const char *cmock_file, int cmock_li
 typedef void (*CMOCK_pointers_vec_CALLBACK)(const int *v, int *out, int cmock_num_calls);
 void pointers_vec_AddCallback(CMOCK_pointers_vec_CALLBACK cmock_callback);
 void pointers_vec_Stub(CMOCK_pointers_vec_CALLBACK cmock_callback);
+/* CMock's older name for pointers_vec_Stub. */
+#define pointers_vec_StubWithCallback pointers_vec_Stub
 int pointers_vec_CallCount(void);
 
 /* void pointers_swap(int **a, int *const *b) */
@@ -170,6 +182,8 @@ void pointers_swap_CMockReturnMemThruPtr_a(const char *cmock_file, int cmock_lin
 typedef void (*CMOCK_pointers_swap_CALLBACK)(int **a, int *const *b, int cmock_num_calls);
 void pointers_swap_AddCallback(CMOCK_pointers_swap_CALLBACK cmock_callback);
 void pointers_swap_Stub(CMOCK_pointers_swap_CALLBACK cmock_callback);
+/* CMock's older name for pointers_swap_Stub. */
+#define pointers_swap_StubWithCallback pointers_swap_Stub
 int pointers_swap_CallCount(void);
 
 /* void *pointers_copy(void *restrict dst, const void *restrict src, size_t n) */
@@ -195,6 +209,8 @@ void pointers_copy_CMockReturnMemThruPtr_dst(const char *cmock_file, int cmock_l
 typedef void *(*CMOCK_pointers_copy_CALLBACK)(void *restrict dst, const void *restrict src, size_t n, int cmock_num_calls);
 void pointers_copy_AddCallback(CMOCK_pointers_copy_CALLBACK cmock_callback);
 void pointers_copy_Stub(CMOCK_pointers_copy_CALLBACK cmock_callback);
+/* CMock's older name for pointers_copy_Stub. */
+#define pointers_copy_StubWithCallback pointers_copy_Stub
 int pointers_copy_CallCount(void);
 
 /* void pointers_watch(volatile int *reg) */
@@ -216,6 +232,8 @@ void pointers_watch_CMockReturnMemThruPtr_reg(const char *cmock_file, int cmock_
 typedef void (*CMOCK_pointers_watch_CALLBACK)(volatile int *reg, int cmock_num_calls);
 void pointers_watch_AddCallback(CMOCK_pointers_watch_CALLBACK cmock_callback);
 void pointers_watch_Stub(CMOCK_pointers_watch_CALLBACK cmock_callback);
+/* CMock's older name for pointers_watch_Stub. */
+#define pointers_watch_StubWithCallback pointers_watch_Stub
 int pointers_watch_CallCount(void);
 
 /* void pointers_on(event_fn handler, void (*fallback)(void), void *context) */
@@ -241,6 +259,8 @@ void pointers_on_CMockReturnMemThruPtr_context(const char *cmock_file, int cmock
 typedef void (*CMOCK_pointers_on_CALLBACK)(event_fn handler, void (*fallback)(void), void *context, int cmock_num_calls);
 void pointers_on_AddCallback(CMOCK_pointers_on_CALLBACK cmock_callback);
 void pointers_on_Stub(CMOCK_pointers_on_CALLBACK cmock_callback);
+/* CMock's older name for pointers_on_Stub. */
+#define pointers_on_StubWithCallback pointers_on_Stub
 int pointers_on_CallCount(void);
 
 /* void pointers_sort(void *base, size_t n, size_t size, compare_fn cmp) */
@@ -268,6 +288,8 @@ void pointers_sort_CMockReturnMemThruPtr_base(const char *cmock_file, int cmock_
 typedef void (*CMOCK_pointers_sort_CALLBACK)(void *base, size_t n, size_t size, compare_fn *cmp, int cmock_num_calls);
 void pointers_sort_AddCallback(CMOCK_pointers_sort_CALLBACK cmock_callback);
 void pointers_sort_Stub(CMOCK_pointers_sort_CALLBACK cmock_callback);
+/* CMock's older name for pointers_sort_Stub. */
+#define pointers_sort_StubWithCallback pointers_sort_Stub
 int pointers_sort_CallCount(void);
 
 /* event_fn pointers_handler(int event) */
@@ -282,6 +304,8 @@ void pointers_handler_CMockIgnoreArg_event(const char *cmock_file, int cmock_lin
 typedef event_fn (*CMOCK_pointers_handler_CALLBACK)(int event, int cmock_num_calls);
 void pointers_handler_AddCallback(CMOCK_pointers_handler_CALLBACK cmock_callback);
 void pointers_handler_Stub(CMOCK_pointers_handler_CALLBACK cmock_callback);
+/* CMock's older name for pointers_handler_Stub. */
+#define pointers_handler_StubWithCallback pointers_handler_Stub
 int pointers_handler_CallCount(void);
 
 /* int (*pointers_comparator(int descending))(const void *cmock_arg1, const void *cmock_arg2) */
@@ -296,6 +320,8 @@ void pointers_comparator_CMockIgnoreArg_descending(const char *cmock_file, int c
 typedef int (*(*CMOCK_pointers_comparator_CALLBACK)(int descending, int cmock_num_calls))(const void *cmock_arg1, const void *cmock_arg2);
 void pointers_comparator_AddCallback(CMOCK_pointers_comparator_CALLBACK cmock_callback);
 void pointers_comparator_Stub(CMOCK_pointers_comparator_CALLBACK cmock_callback);
+/* CMock's older name for pointers_comparator_Stub. */
+#define pointers_comparator_StubWithCallback pointers_comparator_Stub
 int pointers_comparator_CallCount(void);
 
 /* void pointers_unnamed(int cmock_arg1, const char *cmock_arg2, double *cmock_arg3) */
@@ -321,6 +347,8 @@ void pointers_unnamed_CMockReturnMemThruPtr_cmock_arg3(const char *cmock_file, i
 typedef void (*CMOCK_pointers_unnamed_CALLBACK)(int cmock_arg1, const char *cmock_arg2, double *cmock_arg3, int cmock_num_calls);
 void pointers_unnamed_AddCallback(CMOCK_pointers_unnamed_CALLBACK cmock_callback);
 void pointers_unnamed_Stub(CMOCK_pointers_unnamed_CALLBACK cmock_callback);
+/* CMock's older name for pointers_unnamed_Stub. */
+#define pointers_unnamed_StubWithCallback pointers_unnamed_Stub
 int pointers_unnamed_CallCount(void);
 
 /* void pointers_none(void) */
@@ -331,6 +359,8 @@ void pointers_none_StopIgnore(void);
 typedef void (*CMOCK_pointers_none_CALLBACK)(int cmock_num_calls);
 void pointers_none_AddCallback(CMOCK_pointers_none_CALLBACK cmock_callback);
 void pointers_none_Stub(CMOCK_pointers_none_CALLBACK cmock_callback);
+/* CMock's older name for pointers_none_Stub. */
+#define pointers_none_StubWithCallback pointers_none_Stub
 int pointers_none_CallCount(void);
 
 /* int pointers_log(int level, const char *fmt, ...) */
@@ -347,6 +377,8 @@ void pointers_log_CMockIgnoreArg_fmt(const char *cmock_file, int cmock_line);
 typedef int (*CMOCK_pointers_log_CALLBACK)(int level, const char *fmt, int cmock_num_calls);
 void pointers_log_AddCallback(CMOCK_pointers_log_CALLBACK cmock_callback);
 void pointers_log_Stub(CMOCK_pointers_log_CALLBACK cmock_callback);
+/* CMock's older name for pointers_log_Stub. */
+#define pointers_log_StubWithCallback pointers_log_Stub
 int pointers_log_CallCount(void);
 
 #ifdef __cplusplus

@@ -32,6 +32,8 @@ void types_set_color_CMockIgnoreArg_s(const char *cmock_file, int cmock_line);
 typedef void (*CMOCK_types_set_color_CALLBACK)(color c, enum mode m, shade s, int cmock_num_calls);
 void types_set_color_AddCallback(CMOCK_types_set_color_CALLBACK cmock_callback);
 void types_set_color_Stub(CMOCK_types_set_color_CALLBACK cmock_callback);
+/* CMock's older name for types_set_color_Stub. */
+#define types_set_color_StubWithCallback types_set_color_Stub
 int types_set_color_CallCount(void);
 
 /* void types_configure(reg_block *regs, const reg_block *defaults) */
@@ -55,6 +57,8 @@ void types_configure_CMockReturnMemThruPtr_regs(const char *cmock_file, int cmoc
 typedef void (*CMOCK_types_configure_CALLBACK)(reg_block *regs, const reg_block *defaults, int cmock_num_calls);
 void types_configure_AddCallback(CMOCK_types_configure_CALLBACK cmock_callback);
 void types_configure_Stub(CMOCK_types_configure_CALLBACK cmock_callback);
+/* CMock's older name for types_configure_Stub. */
+#define types_configure_StubWithCallback types_configure_Stub
 int types_configure_CallCount(void);
 
 /* reg_block types_snapshot(reg_block current) */
@@ -69,6 +73,8 @@ void types_snapshot_CMockIgnoreArg_current(const char *cmock_file, int cmock_lin
 typedef reg_block (*CMOCK_types_snapshot_CALLBACK)(reg_block current, int cmock_num_calls);
 void types_snapshot_AddCallback(CMOCK_types_snapshot_CALLBACK cmock_callback);
 void types_snapshot_Stub(CMOCK_types_snapshot_CALLBACK cmock_callback);
+/* CMock's older name for types_snapshot_Stub. */
+#define types_snapshot_StubWithCallback types_snapshot_Stub
 int types_snapshot_CallCount(void);
 
 /* int types_legacy(void) */
@@ -79,6 +85,8 @@ void types_legacy_StopIgnore(void);
 typedef int (*CMOCK_types_legacy_CALLBACK)(int cmock_num_calls);
 void types_legacy_AddCallback(CMOCK_types_legacy_CALLBACK cmock_callback);
 void types_legacy_Stub(CMOCK_types_legacy_CALLBACK cmock_callback);
+/* CMock's older name for types_legacy_Stub. */
+#define types_legacy_StubWithCallback types_legacy_Stub
 int types_legacy_CallCount(void);
 
 /* struct other_point types_move(struct other_point p) */
@@ -93,6 +101,8 @@ void types_move_CMockIgnoreArg_p(const char *cmock_file, int cmock_line);
 typedef struct other_point (*CMOCK_types_move_CALLBACK)(struct other_point p, int cmock_num_calls);
 void types_move_AddCallback(CMOCK_types_move_CALLBACK cmock_callback);
 void types_move_Stub(CMOCK_types_move_CALLBACK cmock_callback);
+/* CMock's older name for types_move_Stub. */
+#define types_move_StubWithCallback types_move_Stub
 int types_move_CallCount(void);
 
 /* int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) */
@@ -115,6 +125,8 @@ void types_scale_CMockIgnoreArg_b(const char *cmock_file, int cmock_line);
 typedef int8_t (*CMOCK_types_scale_CALLBACK)(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b, int cmock_num_calls);
 void types_scale_AddCallback(CMOCK_types_scale_CALLBACK cmock_callback);
 void types_scale_Stub(CMOCK_types_scale_CALLBACK cmock_callback);
+/* CMock's older name for types_scale_Stub. */
+#define types_scale_StubWithCallback types_scale_Stub
 int types_scale_CallCount(void);
 
 /* float types_mix(float f, double d, long double ld) */
@@ -133,6 +145,8 @@ void types_mix_CMockIgnoreArg_ld(const char *cmock_file, int cmock_line);
 typedef float (*CMOCK_types_mix_CALLBACK)(float f, double d, long double ld, int cmock_num_calls);
 void types_mix_AddCallback(CMOCK_types_mix_CALLBACK cmock_callback);
 void types_mix_Stub(CMOCK_types_mix_CALLBACK cmock_callback);
+/* CMock's older name for types_mix_Stub. */
+#define types_mix_StubWithCallback types_mix_Stub
 int types_mix_CallCount(void);
 
 /* struct sample types_sample(const struct sample s) */
@@ -147,6 +161,8 @@ void types_sample_CMockIgnoreArg_s(const char *cmock_file, int cmock_line);
 typedef struct sample (*CMOCK_types_sample_CALLBACK)(const struct sample s, int cmock_num_calls);
 void types_sample_AddCallback(CMOCK_types_sample_CALLBACK cmock_callback);
 void types_sample_Stub(CMOCK_types_sample_CALLBACK cmock_callback);
+/* CMock's older name for types_sample_Stub. */
+#define types_sample_StubWithCallback types_sample_Stub
 int types_sample_CallCount(void);
 
 /* device_state types_state(device_state st, const device_state *prev) */
@@ -165,6 +181,8 @@ void types_state_CMockIgnoreArg_prev(const char *cmock_file, int cmock_line);
 typedef device_state (*CMOCK_types_state_CALLBACK)(device_state st, const device_state *prev, int cmock_num_calls);
 void types_state_AddCallback(CMOCK_types_state_CALLBACK cmock_callback);
 void types_state_Stub(CMOCK_types_state_CALLBACK cmock_callback);
+/* CMock's older name for types_state_Stub. */
+#define types_state_StubWithCallback types_state_Stub
 int types_state_CallCount(void);
 
 /* packet types_packet(packet p) */
@@ -179,6 +197,8 @@ void types_packet_CMockIgnoreArg_p(const char *cmock_file, int cmock_line);
 typedef packet (*CMOCK_types_packet_CALLBACK)(packet p, int cmock_num_calls);
 void types_packet_AddCallback(CMOCK_types_packet_CALLBACK cmock_callback);
 void types_packet_Stub(CMOCK_types_packet_CALLBACK cmock_callback);
+/* CMock's older name for types_packet_Stub. */
+#define types_packet_StubWithCallback types_packet_Stub
 int types_packet_CallCount(void);
 
 /* void types_widget(widget *w, widget_handle h, const widget *cw) */
@@ -202,6 +222,8 @@ void types_widget_CMockReturnMemThruPtr_w(const char *cmock_file, int cmock_line
 typedef void (*CMOCK_types_widget_CALLBACK)(widget *w, widget_handle h, const widget *cw, int cmock_num_calls);
 void types_widget_AddCallback(CMOCK_types_widget_CALLBACK cmock_callback);
 void types_widget_Stub(CMOCK_types_widget_CALLBACK cmock_callback);
+/* CMock's older name for types_widget_Stub. */
+#define types_widget_StubWithCallback types_widget_Stub
 int types_widget_CallCount(void);
 
 /* counter_t types_count(counter_t c, unsigned char uc, signed char sc, long long ll) */
@@ -222,6 +244,8 @@ void types_count_CMockIgnoreArg_ll(const char *cmock_file, int cmock_line);
 typedef counter_t (*CMOCK_types_count_CALLBACK)(counter_t c, unsigned char uc, signed char sc, long long ll, int cmock_num_calls);
 void types_count_AddCallback(CMOCK_types_count_CALLBACK cmock_callback);
 void types_count_Stub(CMOCK_types_count_CALLBACK cmock_callback);
+/* CMock's older name for types_count_Stub. */
+#define types_count_StubWithCallback types_count_Stub
 int types_count_CallCount(void);
 
 #ifdef __cplusplus
