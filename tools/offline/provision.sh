@@ -217,11 +217,14 @@ main() {
 
   local goroot
   goroot="$(go env GOROOT)"
+  # A clean environment, plus what tests read through env_inherit (CI and
+  # PROTOBREAK_AGAINST for //tools/protobreak:contracts_test).
   exec chroot "$ROOTFS" /usr/bin/env -i \
     HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" USER=root \
     PATH="$goroot/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     GOPROXY="$(go env GOPROXY)" GONOSUMDB="$(go env GONOSUMDB)" GOPRIVATE="$(go env GOPRIVATE)" \
     SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt BAZEL_REAL="$SHARE/bazel" \
+    ${CI:+"CI=$CI"} ${PROTOBREAK_AGAINST:+"PROTOBREAK_AGAINST=$PROTOBREAK_AGAINST"} \
     /bin/sh -c 'cd "$0" && exec "$BAZEL_REAL" "$@"' "$PWD" "$@"
 }
 
