@@ -24,12 +24,14 @@ readonly MIRROR="${STARTER_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly SUITE="${STARTER_DEBIAN_SUITE:-sid}"
 readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
 
-# Packages installed into the build root. Changing this list re-runs apt.
+# Packages installed into the build root (clangd for
+# //tools/compile_commands:compile_commands_test). Changing this list re-runs apt.
 readonly PACKAGES=(
   bazel-bootstrap bazel-rules-shell
   gcc g++ libc6-dev git ca-certificates
   protobuf-compiler libprotobuf-dev
   libssl-dev
+  clangd
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }

@@ -1,10 +1,10 @@
 """source_files: the workspace source files behind some public targets.
 
-The rebuild benchmark's test reads the real files its edits change. Those
-files are private to their packages (clib/simd exports none of them), so the
-test cannot name them as data directly; an aspect may read the `srcs` of the
-targets it visits whatever their visibility, so this rule collects them from
-public targets instead.
+Tests that read real sources (the rebuild benchmark's edits, clangd on the C
+modules) need them as data, but they are private to their packages (clib/
+exports none), so a test cannot name them directly. An aspect may read the
+`srcs` and `hdrs` of the targets it visits whatever their visibility, so
+this rule collects them from public targets instead.
 """
 
 _SourcesInfo = provider(
