@@ -24,6 +24,7 @@ import (
 
 	"example.com/starter/tools/internal/bazelcmd"
 	"example.com/starter/tools/internal/docsection"
+	"example.com/starter/tools/internal/machine"
 	"example.com/starter/tools/internal/scratch"
 )
 
@@ -85,7 +86,7 @@ func benchmark(workspace string, reps int, module, version string) (*report, err
 	// The copy's Bazel server is ours: stop it, whatever happens.
 	defer b.bz.Run([]string{"shutdown"})
 
-	rep := &report{reps: reps}
+	rep := &report{reps: reps, stamp: machine.Measure(workspace)}
 	log.Print("warm-up build of //... (the first one in a new copy takes minutes)")
 	if _, err := b.build(); err != nil {
 		return nil, err
