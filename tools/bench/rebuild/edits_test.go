@@ -59,9 +59,7 @@ func TestEditsMatchRealTree(t *testing.T) {
 	module, version, _ := strings.Cut(defaultBump, "@")
 	for _, e := range canonicalEdits(module, version) {
 		t.Run(e.name, func(t *testing.T) {
-			real, err := runfiles.Rlocation("_main/" + e.file)
-			require.NoError(t, err)
-			src, err := os.ReadFile(real)
+			src, err := os.ReadFile(realFile(t, e.file))
 			require.NoError(t, err, "%s is missing from the tree, or from the go_test's data", e.file)
 			if e.file == "go.mod" {
 				// go get needs the network; what the edit relies on is
@@ -72,6 +70,19 @@ func TestEditsMatchRealTree(t *testing.T) {
 			editFile(t, string(src), e.apply, 1)
 		})
 	}
+}
+
+// realFile returns the path of a workspace file: under Bazel through the
+// runfiles (the go_test's data), under plain go test relative to this
+// package's directory, where go runs the test.
+func realFile(t *testing.T, file string) string {
+	t.Helper()
+	if os.Getenv("TEST_SRCDIR") == "" {
+		return filepath.Join("..", "..", "..", file)
+	}
+	path, err := runfiles.Rlocation("_main/" + file)
+	require.NoError(t, err)
+	return path
 }
 
 func TestEditWithoutAnchorFails(t *testing.T) {
