@@ -100,9 +100,19 @@ func (rep *report) markdown() string {
 }
 
 func (rep *report) goMarkdown(w func(string, ...any)) {
+	var notApplied []string
+	for _, e := range rep.edits {
+		if e.goRuns == nil {
+			notApplied = append(notApplied, e.edit.name)
+		}
+	}
+	skipped := "none"
+	if len(notApplied) > 0 {
+		skipped = strings.Join(notApplied, ", ")
+	}
 	w("### The same edits with plain go\n\n")
-	w("`go build` and `go test` over the %d packages that build without Bazel (%s); packages that import generated protos are left out, so the Go service and proto edits do not apply. Counts are from the `-x` trace: compiler, linker and C compiler runs.\n\n",
-		len(rep.goPackages), labels(rep.goPackages))
+	w("`go build` and `go test` over the %d packages that build without Bazel (%s); packages that import generated protos are left out, so these edits have no plain-go measurement: %s. Counts are from the `-x` trace: compiler, linker and C compiler runs.\n\n",
+		len(rep.goPackages), labels(rep.goPackages), skipped)
 	w("| Edit | go build wall | compiles / links / C compiles | go test wall | compiles / links / C compiles |\n")
 	w("| --- | --- | --- | --- | --- |\n")
 	for _, e := range rep.edits {
