@@ -10,7 +10,8 @@
 #
 # Environment (all optional):
 #   STARTER_OFFLINE_HOME    state directory (default /var/cache/go-c-starter)
-#   STARTER_DEBIAN_MIRROR   Debian archive URL (default http://deb.debian.org/debian)
+#   STARTER_DEBIAN_MIRROR   Debian archive URL (default: the one the host's apt
+#                           sources use, found by debian_mirror.sh)
 #   STARTER_DEBIAN_SUITE    suite providing Bazel 7.7.1 (default sid)
 set -euo pipefail
 
@@ -20,17 +21,18 @@ shift
 readonly STATE="${STARTER_OFFLINE_HOME:-/var/cache/go-c-starter}"
 readonly ROOTFS="$STATE/root"
 readonly SHARE="$STATE/share"
-readonly MIRROR="${STARTER_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly SUITE="${STARTER_DEBIAN_SUITE:-sid}"
 readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
 
-# Packages installed into the build root. Changing this list re-runs apt.
+# Packages installed into the build root (shellcheck for //tools/lint, clangd for
+# //tools/compile_commands:compile_commands_test). Changing this list re-runs apt.
 readonly PACKAGES=(
   bazel-bootstrap bazel-rules-shell
   gcc g++ libc6-dev git ca-certificates
   protobuf-compiler libprotobuf-dev
   libssl-dev
   shellcheck
+  clangd
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }
@@ -62,6 +64,19 @@ check_host() {
   [[ -z "$want" || "$have" == "go$want" ]] ||
     die "go.mod pins Go $want but the host Go is ${have#go}; offline mode uses the host SDK." \
       "install Go $want, or put it first on PATH"
+}
+
+# debian_mirror prints the Debian archive to use: STARTER_DEBIAN_MIRROR, else
+# the one the host's apt already uses (on a mirror-only network, that is the
+# mirror).
+debian_mirror() {
+  if [[ -n "${STARTER_DEBIAN_MIRROR:-}" ]]; then
+    printf '%s\n' "$STARTER_DEBIAN_MIRROR"
+    return
+  fi
+  "$OFFLINE_DIR/debian_mirror.sh" /etc/apt ||
+    die "found no Debian archive in the host's apt sources (/etc/apt/sources.list, /etc/apt/sources.list.d)." \
+      "set STARTER_DEBIAN_MIRROR to the URL of a Debian $SUITE archive (the directory holding dists/)"
 }
 
 ensure_debootstrap() {
@@ -204,6 +219,7 @@ EOF
 
 main() {
   check_host
+  MIRROR="$(debian_mirror)" || exit 1
   mkdir -p "$STATE"
   exec 9>"$STATE/.lock"
   flock 9
@@ -218,13 +234,16 @@ main() {
 
   local goroot
   goroot="$(go env GOROOT)"
-  # The single-quoted script is expanded by the shell inside the root.
+  # A clean environment, plus what tests read through env_inherit (CI and
+  # PROTOBREAK_AGAINST for //tools/protobreak:contracts_test). The
+  # single-quoted script is expanded by the shell inside the root.
   # shellcheck disable=SC2016
   exec chroot "$ROOTFS" /usr/bin/env -i \
     HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" USER=root \
     PATH="$goroot/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     GOPROXY="$(go env GOPROXY)" GONOSUMDB="$(go env GONOSUMDB)" GOPRIVATE="$(go env GOPRIVATE)" \
     SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt BAZEL_REAL="$SHARE/bazel" \
+    ${CI:+"CI=$CI"} ${PROTOBREAK_AGAINST:+"PROTOBREAK_AGAINST=$PROTOBREAK_AGAINST"} \
     /bin/sh -c 'cd "$0" && exec "$BAZEL_REAL" "$@"' "$PWD" "$@"
 }
 

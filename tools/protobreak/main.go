@@ -1,14 +1,20 @@
 // Command protobreak fails when the versioned contracts under proto/ change
 // in a way that breaks existing clients, compared with a git revision.
 //
-//	protobreak -protoc=PATH [-against=HEAD~1] [-workspace=DIR]
+//	protobreak -protoc=PATH [-against=REV] [-require_base] [-workspace=DIR]
 //
 // It compiles every .proto file in a proto/<domain>/v<N>/ directory, in the
 // working tree and at the given revision, with the same protoc Bazel uses,
 // and compares the descriptors (see package breaking). New major versions
 // (v2 beside v1) are how breaking changes ship; they never trip the check.
-// Without the revision (a first commit, or a shallow clone) there is nothing
-// to compare with, and it says so and succeeds.
+//
+// The revision is -against, else $PROTOBREAK_AGAINST, else the merge base of
+// HEAD with the default branch (so a branch is checked against where it
+// forked, not only its last commit), else HEAD~1. When it does not exist
+// there is nothing to compare with: locally that is a pass, but under CI=true
+// (or -require_base) it fails, because a shallow clone would otherwise turn
+// the check into a silent pass. Only a complete history whose HEAD is the
+// first commit passes there.
 package main
 
 import (
@@ -31,14 +37,29 @@ var versioned = regexp.MustCompile(`^proto/[a-z0-9_]+/v[0-9]+/[^/]+\.proto$`)
 
 func main() {
 	protoc := flag.String("protoc", "", "path to protoc")
-	against := flag.String("against", "HEAD~1", "git revision to compare the working tree with")
+	against := flag.String("against", os.Getenv("PROTOBREAK_AGAINST"), "git revision to compare the working tree with (default $PROTOBREAK_AGAINST, else the merge base with the default branch, else HEAD~1)")
+	requireBase := flag.Bool("require_base", os.Getenv("CI") == "true", "fail when the revision is missing (default: true when CI=true)")
 	workspace := flag.String("workspace", os.Getenv("BUILD_WORKSPACE_DIRECTORY"), "repository root")
 	flag.Parse()
 	if *protoc == "" || *workspace == "" {
-		fmt.Fprintln(os.Stderr, "usage: protobreak -protoc=PATH -workspace=DIR [-against=REV]")
+		fmt.Fprintln(os.Stderr, "usage: protobreak -protoc=PATH -workspace=DIR [-against=REV] [-require_base]")
 		os.Exit(2)
 	}
-	findings, err := check(*protoc, *workspace, *against)
+	rev := *against
+	if rev == "" {
+		rev = defaultBase(*workspace)
+	}
+	found, err := haveBase(*workspace, rev, *requireBase)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "protobreak:", err)
+		os.Exit(2)
+	}
+	if !found {
+		fmt.Printf("no revision %s to compare with; nothing to check\n", rev)
+		return
+	}
+	fmt.Printf("comparing the working tree with %s\n", rev)
+	findings, err := check(*protoc, *workspace, rev)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "protobreak:", err)
 		os.Exit(2)
@@ -47,18 +68,60 @@ func main() {
 		fmt.Println(f)
 	}
 	if len(findings) > 0 {
-		fmt.Printf("%d breaking change(s) against %s; add a new version (v2) instead of changing v1\n", len(findings), *against)
+		fmt.Printf("%d breaking change(s) against %s; add a new version (v2) instead of changing v1\n", len(findings), rev)
 		os.Exit(1)
 	}
 }
 
-// check returns the breaking changes from revision against to the working
-// tree of the git repository at root.
-func check(protoc, root, against string) ([]string, error) {
-	if err := exec.Command("git", "-C", root, "rev-parse", "--verify", "--quiet", against+"^{commit}").Run(); err != nil {
-		fmt.Printf("no revision %s to compare with; nothing to check\n", against)
-		return nil, nil
+// defaultBranches are the remote-tracking refs tried for the merge base:
+// origin/HEAD where the clone recorded the default branch, else the usual
+// name.
+var defaultBranches = []string{"origin/HEAD", "origin/main"}
+
+// defaultBase is the revision a change is judged against: the merge base of
+// HEAD with the default branch, so that every commit of a branch counts. On
+// the default branch itself that merge base is HEAD, which would compare the
+// tree with itself, so it falls back to HEAD~1, as it does without a remote.
+func defaultBase(root string) string {
+	head, err := git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+	if err != nil {
+		return "HEAD~1"
 	}
+	for _, ref := range defaultBranches {
+		base, err := git(root, "merge-base", "HEAD", ref)
+		if err == nil && base != head {
+			return base
+		}
+	}
+	return "HEAD~1"
+}
+
+// haveBase reports whether rev names a commit. A missing one is an error
+// when required, unless the history is complete and HEAD is its first
+// commit: then there is truly nothing earlier to compare with.
+func haveBase(root, rev string, required bool) (bool, error) {
+	if _, err := git(root, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err == nil {
+		return true, nil
+	}
+	if !required {
+		return false, nil
+	}
+	// In a complete history a missing HEAD~1 means HEAD is the first commit.
+	if shallow, _ := git(root, "rev-parse", "--is-shallow-repository"); shallow == "false" && rev == "HEAD~1" {
+		return false, nil
+	}
+	return false, fmt.Errorf("revision %s to compare with is missing (shallow clone? fetch the full history, e.g. actions/checkout with fetch-depth: 0, or set PROTOBREAK_AGAINST)", rev)
+}
+
+// git runs git in root and returns its trimmed output.
+func git(root string, args ...string) (string, error) {
+	out, err := exec.Command("git", append([]string{"-C", root}, args...)...).Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+// check returns the breaking changes from revision against, which must
+// exist, to the working tree of the git repository at root.
+func check(protoc, root, against string) ([]string, error) {
 	oldDir, err := os.MkdirTemp("", "protobreak")
 	if err != nil {
 		return nil, err

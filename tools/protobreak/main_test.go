@@ -53,16 +53,25 @@ func repoWith(t *testing.T, working string) string {
 	file := filepath.Join(root, "proto/shop/v1/shop.proto")
 	require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
 	require.NoError(t, os.WriteFile(file, []byte(baseline), 0o644))
-	for _, args := range [][]string{
-		{"init", "-q"},
-		{"add", "."},
-		{"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "baseline"},
-	} {
-		out, err := exec.Command("git", append([]string{"-C", root}, args...)...).CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-	}
+	gitIn(t, root, "init", "-q", "-b", "main")
+	commitAll(t, root, "baseline")
 	require.NoError(t, os.WriteFile(file, []byte(working), 0o644))
 	return root
+}
+
+// gitIn runs git in root and returns its trimmed output.
+func gitIn(t *testing.T, root string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command("git", append([]string{"-C", root}, args...)...).CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+	return strings.TrimSpace(string(out))
+}
+
+func commitAll(t *testing.T, root, msg string) string {
+	t.Helper()
+	gitIn(t, root, "add", ".")
+	gitIn(t, root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", msg)
+	return gitIn(t, root, "rev-parse", "HEAD")
 }
 
 func TestCompatibleChangesPass(t *testing.T) {
@@ -115,10 +124,51 @@ func TestFileRemovedIsBreaking(t *testing.T) {
 	assert.Equal(t, []string{"proto/shop/v1/shop.proto: file removed"}, findings)
 }
 
-func TestMissingRevisionIsNotAnError(t *testing.T) {
-	findings, err := check(protoc(t), repoWith(t, baseline), "HEAD~5")
+func TestDefaultBaseIsTheForkPointOfABranch(t *testing.T) {
+	root := repoWith(t, baseline)
+	forked := gitIn(t, root, "rev-parse", "HEAD")
+	gitIn(t, root, "update-ref", "refs/remotes/origin/main", forked)
+	gitIn(t, root, "checkout", "-q", "-b", "feature")
+	commitAll(t, root, "one")
+	commitAll(t, root, "two")
+	assert.Equal(t, forked, defaultBase(root), "every commit of the branch is checked, not only the last")
+}
+
+func TestDefaultBaseOnTheDefaultBranchIsThePreviousCommit(t *testing.T) {
+	root := repoWith(t, baseline)
+	commitAll(t, root, "two")
+	gitIn(t, root, "update-ref", "refs/remotes/origin/main", "HEAD")
+	assert.Equal(t, "HEAD~1", defaultBase(root), "the merge base is HEAD itself there")
+}
+
+func TestDefaultBaseWithoutARemoteIsThePreviousCommit(t *testing.T) {
+	assert.Equal(t, "HEAD~1", defaultBase(repoWith(t, baseline)))
+}
+
+func TestMissingBase(t *testing.T) {
+	root := repoWith(t, baseline)
+	commitAll(t, root, "two")
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	gitIn(t, root, "clone", "-q", "--depth=1", "file://"+root, shallow)
+
+	found, err := haveBase(root, "HEAD~1", true)
 	require.NoError(t, err)
-	assert.Empty(t, findings)
+	assert.True(t, found)
+
+	found, err = haveBase(shallow, "HEAD~1", false)
+	require.NoError(t, err)
+	assert.False(t, found, "locally, a missing base means nothing to check")
+
+	_, err = haveBase(shallow, "HEAD~1", true)
+	assert.ErrorContains(t, err, "fetch-depth: 0", "under CI a shallow clone fails")
+
+	_, err = haveBase(root, "no-such-branch", true)
+	assert.ErrorContains(t, err, "revision no-such-branch to compare with is missing", "under CI a missing override fails")
+
+	first := repoWith(t, baseline)
+	found, err = haveBase(first, "HEAD~1", true)
+	require.NoError(t, err, "a complete history whose HEAD is the first commit has nothing earlier")
+	assert.False(t, found)
 }
 
 func replace(t *testing.T, s, old, new string) string {

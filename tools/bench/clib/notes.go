@@ -1,25 +1,25 @@
 package main
 
 // notes explains the figures; it is written for this code, not for one
-// run, so it speaks of causes rather than of exact numbers.
+// run, so it speaks of mechanisms and leaves every figure and outcome to the
+// tables above it.
 const notes = `## Why the figures look the way they do
 
-- **Small inputs lose to Go.** Every Native call crosses cgo (see "Cost of a
-  call"). At 64 B that crossing costs more than the work, so go-stdlib wins
-  there; the C kernels pay off from a few hundred bytes on. Batch small
-  inputs, or use Pure for them.
+- **Small inputs.** Every Native call crosses cgo ("Cost of a call" gives
+  what that costs on this machine). Where the crossing costs more than the
+  work, go-stdlib wins; the 64 B columns show whether it does here. Batch
+  small inputs, or use Pure for them.
 - **Byte-set scan.** bytes.IndexAny with a multi-byte set is a byte-at-a-time
   loop over a 256-bit table; the C kernels test 64 (AVX-512BW) or 32 (AVX2)
-  bytes per step with a set-size-independent nibble lookup, hence the wide
-  margin at 4 KiB and above. At 1 MiB the data no longer fits in L1, and
-  the scan is measured against copy() of the same buffer, which streams at
-  the cache's bandwidth.
+  bytes per step with a set-size-independent nibble lookup. At 1 MiB the
+  data no longer fits in L1, so the scan is also measured against copy() of
+  the same buffer, which streams at the cache's bandwidth.
 - **Compare and CountByte** race Go's own assembly (bytes.Equal and
-  bytes.Count are already vectorised), so parity or a modest gain at large
-  sizes is the expected outcome; the scalar C rows show what vectorising
+  bytes.Count are vectorised too); the scalar C rows show what vectorising
   buys.
-- **SHA-256 at 1 MiB** is bound by the SHA-NI instructions in both OpenSSL
-  and Go, so the two are close; the cgo cost vanishes at this size.
+- **SHA-256.** OpenSSL and Go both use the CPU's SHA extensions when it has
+  them (sha_ni in the flags above). At 1 MiB the cgo crossing is negligible
+  next to the work, so that column compares the two implementations.
 - **Batches.** A batch call crosses cgo once and keeps one OpenSSL context
   for all its messages (the algorithm is fetched once per call; for HMAC the
   key is set once and each message re-initialises with a NULL key). What is
@@ -29,11 +29,10 @@ const notes = `## Why the figures look the way they do
   pointer-free buffer per batch: a pointer to each message stored in Go
   memory would have to be pinned with runtime.Pinner for the call, which
   costs more than copying a short message. Longer messages are pinned and
-  read in place (see packThreshold in clib/crypto/native_cgo.go for the
-  measured crossover). The provider layer's fixed cost per message depends
-  on the OpenSSL version: small and allocation-free in OpenSSL 3.6 (about
-  25 ns over the bare SHA-256 compression for a 64-byte message), larger
-  in 3.0, where every re-initialisation allocates.
-- **Noise.** The machine these figures come from is shared; medians of
-  several runs damp but do not remove interference from other jobs.
+  read in place (see packThreshold in clib/crypto/native_cgo.go). The
+  provider layer's fixed cost per message differs between OpenSSL releases
+  (some allocate on every re-initialisation), so compare batch figures only
+  between runs with the same OpenSSL, which the header records.
+- **Noise.** Medians of several runs damp, but do not remove, interference
+  from whatever else the machine is doing.
 `

@@ -22,6 +22,7 @@ import (
 	"github.com/bazelbuild/rules_go/go/runfiles"
 
 	"example.com/starter/tools/devcert"
+	"example.com/starter/tools/internal/machine"
 	"example.com/starter/tools/svcproc"
 )
 
@@ -54,7 +55,7 @@ func run(out string, duration time.Duration, repeat int, soak time.Duration, con
 		return err
 	}
 
-	report := newReport(duration, repeat, soak)
+	report := newReport(machine.Measure(os.Getenv("BUILD_WORKSPACE_DIRECTORY")), duration, repeat, soak)
 	for _, svc := range targets {
 		if err := measure(report, svc, certs, concurrency, sizes); err != nil {
 			return err

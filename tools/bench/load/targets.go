@@ -29,11 +29,14 @@ var targets = []target{
 	// parser's worst case.
 	{"scand", &scandRlocation, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
 		_, err := scanv1.NewScanServiceClient(conn).IndexAny(ctx, &scanv1.IndexAnyRequest{
-			Data: payload, Set: []byte(",;\n\t\"|"),
+			Data: payload, Set: scanSet,
 		})
 		return err
 	}},
 }
+
+// scanSet is the delimiter set scand's load scans for.
+var scanSet = []byte(",;\n\t\"|")
 
 // payload returns size bytes of text without any of the scanned delimiters.
 func payload(size int) []byte {

@@ -3,18 +3,21 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/bazelbuild/rules_go/go/runfiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"example.com/starter/tools/internal/buildreport"
 )
 
-const countC = `#include "simd.h"
+const kernelC = `#include "kernels.h"
 
-simd_status simd_count_byte(const uint8_t *data, size_t len) {
-  return SIMD_OK;
+static size_t scalar_count_byte(const uint8_t *p, size_t n, uint8_t v) {
+  return 0;
 }
 `
 
@@ -33,8 +36,8 @@ func TestCanonicalTextEdits(t *testing.T) {
 	for _, e := range canonicalEdits("example.com/m", "v1.0.1") {
 		edits[e.name] = e
 	}
-	got := editFile(t, countC, edits["C body"].apply, 2)
-	assert.Contains(t, got, "size_t len) {\n  volatile int rebuild_bench_edit = 2;\n  (void)rebuild_bench_edit;\n  return SIMD_OK;")
+	got := editFile(t, kernelC, edits["C body"].apply, 2)
+	assert.Contains(t, got, "uint8_t v) {\n  volatile int rebuild_bench_edit = 2;\n  (void)rebuild_bench_edit;\n  return 0;")
 
 	got = editFile(t, "message A {\n  bytes data = 1;\n}\n", edits["proto field"].apply, 3)
 	assert.Equal(t, "message A {\n  string rebuild_bench_note = 1003;\n  bytes data = 1;\n}\n", got)
@@ -48,6 +51,40 @@ func TestCanonicalTextEdits(t *testing.T) {
 		"every rep changes the content")
 }
 
+// TestEditsMatchRealTree applies every edit to a copy of the real file it
+// targets, which the go_test gets as data: a file that was renamed or
+// deleted, or an anchor that no longer matches, fails here instead of
+// halfway through a benchmark run.
+func TestEditsMatchRealTree(t *testing.T) {
+	module, version, _ := strings.Cut(defaultBump, "@")
+	for _, e := range canonicalEdits(module, version) {
+		t.Run(e.name, func(t *testing.T) {
+			src, err := os.ReadFile(realFile(t, e.file))
+			require.NoError(t, err, "%s is missing from the tree, or from the go_test's data", e.file)
+			if e.file == "go.mod" {
+				// go get needs the network; what the edit relies on is
+				// that go.mod requires the module it bumps.
+				assert.Regexp(t, regexp.MustCompile(`(?m)^\s*(require\s+)?`+regexp.QuoteMeta(module)+` v`), string(src))
+				return
+			}
+			editFile(t, string(src), e.apply, 1)
+		})
+	}
+}
+
+// realFile returns the path of a workspace file: under Bazel through the
+// runfiles (the go_test's data), under plain go test relative to this
+// package's directory, where go runs the test.
+func realFile(t *testing.T, file string) string {
+	t.Helper()
+	if os.Getenv("TEST_SRCDIR") == "" {
+		return filepath.Join("..", "..", "..", file)
+	}
+	path, err := runfiles.Rlocation("_main/" + file)
+	require.NoError(t, err)
+	return path
+}
+
 func TestEditWithoutAnchorFails(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "f")
 	require.NoError(t, os.WriteFile(path, []byte("no function here\n"), 0o644))
@@ -58,9 +95,9 @@ func TestOnlyCompiles(t *testing.T) {
 	compile := func(out string) buildreport.Spawn {
 		return buildreport.Spawn{Mnemonic: "CppCompile", Outputs: []string{out, out + ".d"}}
 	}
-	check := onlyCompiles("count")
-	assert.Empty(t, check(run{spawns: []buildreport.Spawn{compile("obj/count.pic.o"), compile("obj/count.o")}}))
-	assert.Len(t, check(run{spawns: []buildreport.Spawn{compile("obj/count.o"), compile("obj/other.o")}}), 1)
+	check := onlyCompiles("kernels_scalar")
+	assert.Empty(t, check(run{spawns: []buildreport.Spawn{compile("obj/kernels_scalar.pic.o"), compile("obj/kernels_scalar.o")}}))
+	assert.Len(t, check(run{spawns: []buildreport.Spawn{compile("obj/kernels_scalar.o"), compile("obj/kernels_avx2.o")}}), 1)
 }
 
 func TestNoCCompile(t *testing.T) {

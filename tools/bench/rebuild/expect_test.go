@@ -19,7 +19,7 @@ func TestFileLabel(t *testing.T) {
 	root := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(root, "clib/simd/sub"), 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(root, "clib/simd/BUILD.bazel"), nil, 0o644))
-	assert.Equal(t, "//clib/simd:count.c", fileLabel(root, "clib/simd/count.c"))
+	assert.Equal(t, "//clib/simd:api.c", fileLabel(root, "clib/simd/api.c"))
 	assert.Equal(t, "//clib/simd:sub/x.c", fileLabel(root, "clib/simd/sub/x.c"))
 	assert.Equal(t, "//:go.mod", fileLabel(root, "go.mod"))
 }

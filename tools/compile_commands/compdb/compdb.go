@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // Entry is one compile command, in the format clangd reads:
@@ -30,6 +31,7 @@ type aquery struct {
 // FromAquery reads aquery JSON and returns one entry per C or C++ source
 // file. A file compiled more than once (say with and without -fPIC) keeps
 // its first command: clangd needs one way to parse it, not all of them.
+// Flags clang does not know are dropped (see ForClang).
 func FromAquery(r io.Reader, execroot string) ([]Entry, error) {
 	var aq aquery
 	if err := json.NewDecoder(r).Decode(&aq); err != nil {
@@ -49,7 +51,7 @@ func FromAquery(r io.Reader, execroot string) ([]Entry, error) {
 			continue
 		}
 		seen[src] = true
-		entries = append(entries, Entry{Directory: execroot, File: src, Arguments: a.Arguments, Output: out})
+		entries = append(entries, Entry{Directory: execroot, File: src, Arguments: ForClang(a.Arguments), Output: out})
 	}
 	return entries, nil
 }
@@ -62,4 +64,25 @@ func flagValue(args []string, flag string) string {
 		}
 	}
 	return ""
+}
+
+// GCCOnlyFlags are the flags Bazel's auto-configured gcc toolchain passes
+// that clang rejects ("unknown argument"), which clangd reports as an error
+// in every file. They only affect how gcc names headers in its dependency
+// output, nothing clangd models, so dropping them loses nothing.
+var GCCOnlyFlags = []string{
+	// gcc: keep header paths as written in .d files (Bazel's include
+	// checking needs them relative to the execution root).
+	"-fno-canonical-system-headers",
+}
+
+// ForClang returns args without GCCOnlyFlags, leaving args untouched.
+func ForClang(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if !slices.Contains(GCCOnlyFlags, a) {
+			out = append(out, a)
+		}
+	}
+	return out
 }

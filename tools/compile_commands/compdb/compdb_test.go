@@ -26,6 +26,7 @@ func TestFromAqueryFixture(t *testing.T) {
 		files[e.File] = e
 	}
 	require.Contains(t, files, "clib/simd/count.c", "the library source has an entry")
+	assert.NotContains(t, files["clib/simd/count.c"].Arguments, "-fno-canonical-system-headers", "gcc-only flags are dropped")
 	require.Contains(t, files, "clib/simd/simd_test.c", "the C test source has an entry")
 
 	e := files["clib/simd/count.c"]
@@ -48,6 +49,16 @@ func TestFromAqueryKeepsFirstCommandPerFile(t *testing.T) {
 		{Directory: "/x", File: "a.c", Arguments: []string{"gcc", "-c", "a.c", "-o", "a.pic.o", "-fPIC"}, Output: "a.pic.o"},
 		{Directory: "/x", File: "b.c", Arguments: []string{"gcc", "-c", "b.c"}},
 	}, entries)
+}
+
+// TestForClang lists every flag that clangd rejects as an unknown argument
+// and that Bazel's gcc toolchain emits; compile_commands_test checks the result with
+// the real clangd.
+func TestForClang(t *testing.T) {
+	assert.Equal(t, []string{"-fno-canonical-system-headers"}, GCCOnlyFlags)
+	in := []string{"/usr/bin/gcc", "-fPIC", "-c", "a.c", "-fno-canonical-system-headers", "-Wall"}
+	assert.Equal(t, []string{"/usr/bin/gcc", "-fPIC", "-c", "a.c", "-Wall"}, ForClang(in))
+	assert.Contains(t, in, "-fno-canonical-system-headers", "the input is not modified")
 }
 
 func TestFromAqueryErrors(t *testing.T) {

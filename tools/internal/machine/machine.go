@@ -1,4 +1,5 @@
-// Package machine describes the CPU a benchmark ran on, for its report.
+// Package machine describes what a benchmark ran on (the CPU, and with
+// Stamp the commit and toolchain), for the reports the tools generate.
 package machine
 
 import (

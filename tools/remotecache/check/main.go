@@ -29,6 +29,7 @@ import (
 	"example.com/starter/tools/internal/bazelcmd"
 	"example.com/starter/tools/internal/buildreport"
 	"example.com/starter/tools/internal/docsection"
+	"example.com/starter/tools/internal/machine"
 	"example.com/starter/tools/internal/scratch"
 )
 
@@ -64,6 +65,7 @@ type build struct {
 }
 
 type result struct {
+	stamp    machine.Stamp
 	endpoint string
 	cold     build
 	warm     []build
@@ -101,7 +103,7 @@ func check(workspace string, reps int) (*result, error) {
 	// The copy's Bazel server is ours: stop it, whatever happens.
 	defer bz.Run([]string{"shutdown"})
 
-	res := &result{endpoint: endpoint}
+	res := &result{endpoint: endpoint, stamp: machine.Measure(workspace)}
 	log.Print("cold build: clean, then build //... with an empty remote cache")
 	if res.cold, err = cleanBuild(bz); err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"example.com/starter/tools/internal/buildreport"
+	"example.com/starter/tools/internal/machine"
 )
 
 func summary(total, hits, internal int) buildreport.Summary {
@@ -15,7 +16,8 @@ func summary(total, hits, internal int) buildreport.Summary {
 
 func TestHitRateUsesMedianWarmBuild(t *testing.T) {
 	r := &result{
-		cold: build{wall: 100 * time.Second, summary: summary(400, 0, 60)},
+		stamp: machine.Stamp{Commit: "`abc`", CPU: "Some CPU"},
+		cold:  build{wall: 100 * time.Second, summary: summary(400, 0, 60)},
 		warm: []build{
 			{wall: 30 * time.Second, summary: summary(400, 300, 60)},
 			{wall: 10 * time.Second, summary: summary(400, 340, 60)},
@@ -27,6 +29,8 @@ func TestHitRateUsesMedianWarmBuild(t *testing.T) {
 	assert.Contains(t, md, "**Hit rate 95.0%** of 340 spawned actions")
 	assert.Contains(t, md, "**Time saved 80.0s** (80%)")
 	assert.Contains(t, md, "| warm 2 | 10.0s | 400 | 340 | 0 | 60 |")
+	assert.Contains(t, md, "Measured on commit `abc` with", "the report carries the stamp")
+	assert.Contains(t, md, "CPU: Some CPU.")
 }
 
 func TestHitRateNothingSpawned(t *testing.T) {
