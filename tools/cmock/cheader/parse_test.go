@@ -133,11 +133,7 @@ void missing_semicolon(void)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, f := range h.Funcs {
-		names = append(names, f.Name)
-	}
-	if got, want := strings.Join(names, " "), "log_printf first old_style second"; got != want {
+	if got, want := funcNames(h), "log_printf first old_style second"; got != want {
 		t.Errorf("functions = %q, want %q", got, want)
 	}
 	var lines []string
@@ -177,11 +173,7 @@ func TestConditionals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, f := range h.Funcs {
-		names = append(names, f.Name)
-	}
-	if got := strings.Join(names, " "); got != "always c_only" {
+	if got := funcNames(h); got != "always c_only" {
 		t.Errorf("functions = %q, want %q", got, "always c_only")
 	}
 }
@@ -199,4 +191,13 @@ func TestVariadic(t *testing.T) {
 	if got, want := h.Funcs[1].Type().Decl("on_log"), "void on_log(void (*sink)(const char *cmock_arg1, ...))"; got != want {
 		t.Errorf("Decl = %q, want %q", got, want)
 	}
+}
+
+// funcNames lists the names of h's functions, space-separated.
+func funcNames(h *Header) string {
+	var names []string
+	for _, f := range h.Funcs {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, " ")
 }
