@@ -41,9 +41,8 @@ type Server struct {
 	grpc     *grpc.Server
 	health   *health.Server
 	registry *prometheus.Registry
-	// draining is cancelled when the lame-duck period ends, which ends
-	// the long-lived streams the deadline cap exempts.
-	draining      context.Context
+	// startDraining, called when the lame-duck period ends, ends the
+	// long-lived streams the deadline cap exempts.
 	startDraining context.CancelFunc
 }
 
@@ -63,7 +62,6 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		logger:        logger,
 		health:        health.NewServer(),
 		registry:      registry,
-		draining:      draining,
 		startDraining: startDraining,
 	}
 	s.grpc = grpc.NewServer(
