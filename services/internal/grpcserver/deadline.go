@@ -46,8 +46,8 @@ var uncappedStreams = map[string]bool{
 // server drains.
 var errDraining = errors.New("server is shutting down")
 
-// capDeadlineStream caps streams by max, and ends uncapped ones once
-// draining is done.
+// capDeadlineStream caps streams by max, and ends uncapped ones when
+// draining is cancelled, as the drain starts.
 func capDeadlineStream(max time.Duration, draining context.Context) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 		if uncappedStreams[info.FullMethod] {
