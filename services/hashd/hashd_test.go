@@ -498,6 +498,37 @@ func TestIdleConnectionsAreClosed(t *testing.T) {
 	}
 }
 
+// TestStreamsPerConnectionAreCapped: with -max_concurrent_streams=2, a
+// third RPC on a connection that holds two open streams waits for one of
+// them to end (the server advertises the cap in its HTTP/2 settings).
+func TestStreamsPerConnectionAreCapped(t *testing.T) {
+	c := client(t, servicetest.Start(t, "-max_concurrent_streams=2"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var open []hashv1.HashService_SumStreamClient
+	for range 2 {
+		stream, err := c.SumStream(ctx)
+		require.NoError(t, err)
+		require.NoError(t, stream.Send(&hashv1.SumStreamRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256}))
+		open = append(open, stream)
+	}
+	sum := func(timeout time.Duration) error {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		_, err := c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256})
+		return err
+	}
+	// Make sure both streams reached the server before counting on the cap.
+	for _, stream := range open {
+		require.NoError(t, stream.Send(&hashv1.SumStreamRequest{Chunk: []byte("x")}))
+	}
+	assert.Equal(t, codes.DeadlineExceeded, status.Code(sum(500*time.Millisecond)), "a third RPC while two streams are open")
+
+	_, err := open[0].CloseAndRecv()
+	require.NoError(t, err)
+	assert.NoError(t, sum(5*time.Second), "the third RPC once a stream has ended")
+}
+
 func TestClientsRecoverAfterCrashAndRestart(t *testing.T) {
 	svc := servicetest.Start(t)
 	c := client(t, svc)
