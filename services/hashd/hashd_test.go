@@ -150,8 +150,7 @@ func TestDeadlines(t *testing.T) {
 	err = stream.RecvMsg(new(hashv1.SumResponse)) // the send side stays open: the stream stalls
 	assert.Equal(t, codes.DeadlineExceeded, status.Code(err), "stalled stream: %v", err)
 	assert.Less(t, time.Since(start), 5*time.Second, "cut by the client's safety net, not by -max_deadline")
-	assert.Eventually(t, func() bool { return svc.HandledCounts(t)["/hash.v1.HashService/SumStream DeadlineExceeded"] == 1 },
-		time.Second, 10*time.Millisecond, "the server counts its own DeadlineExceeded")
+	svc.WaitHandled(t, time.Second, map[string]float64{"/hash.v1.HashService/SumStream DeadlineExceeded": 1})
 }
 
 func Test64ConcurrentClients(t *testing.T) {
@@ -311,10 +310,9 @@ func TestEveryOutcomeCountedOnce(t *testing.T) {
 			err := tc.call()
 			require.Equal(t, tc.code, status.Code(err), "the client's status: %v", err)
 			key := tc.method + " " + tc.code.String()
-			// The server counts an RPC after the client may have its
-			// status, so give the counter a moment.
-			require.Eventually(t, func() bool { return svc.HandledCounts(t)[key] > before[key] }, 5*time.Second, 10*time.Millisecond,
-				"no %s counted", key)
+			if !svc.WaitHandled(t, 5*time.Second, map[string]float64{key: before[key] + 1}) {
+				t.FailNow()
+			}
 			after := svc.HandledCounts(t)
 			for k, n := range after {
 				want := before[k]
@@ -343,12 +341,10 @@ func TestHealthAndMetrics(t *testing.T) {
 	_, err = c.Sum(context.Background(), &hashv1.SumRequest{})
 	require.Error(t, err)
 
-	// The server counts an RPC as it ends, which may be just after the
-	// client has its status.
-	assert.Eventually(t, func() bool {
-		counts := svc.HandledCounts(t)
-		return counts["/hash.v1.HashService/Sum OK"] == 1 && counts["/hash.v1.HashService/Sum InvalidArgument"] == 1
-	}, time.Second, 10*time.Millisecond, "one OK and one InvalidArgument counted")
+	svc.WaitHandled(t, time.Second, map[string]float64{
+		"/hash.v1.HashService/Sum OK":              1,
+		"/hash.v1.HashService/Sum InvalidArgument": 1,
+	})
 	body := svc.Metrics(t)
 	assert.Contains(t, body, "grpc_server_handling_seconds_bucket")
 	assert.Contains(t, body, "go_goroutines")
@@ -446,10 +442,8 @@ func TestShutdownIsObservable(t *testing.T) {
 	assert.Equal(t, healthpb.HealthCheckResponse_NOT_SERVING, check.GetStatus())
 	_, err = hashv1.NewHashServiceClient(conn).Sum(context.Background(), &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256})
 	require.NoError(t, err, "RPCs are still served during the lame-duck period")
-	// The server counts an RPC as it ends, which may be just after the
-	// client has its response.
-	assert.Eventually(t, func() bool { return svc.HandledCounts(t)["/hash.v1.HashService/Sum OK"] == 1 },
-		time.Second, 10*time.Millisecond, "/metrics during shutdown counts the RPC made in it")
+	// /metrics is still up, and counts the RPC made during the period.
+	svc.WaitHandled(t, time.Second, map[string]float64{"/hash.v1.HashService/Sum OK": 1})
 	require.Less(t, time.Since(start), lameDuck, "the checks above must run inside the lame-duck period")
 
 	select {

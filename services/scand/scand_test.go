@@ -91,10 +91,7 @@ func TestHealthAndMetrics(t *testing.T) {
 
 	_, err = scanv1.NewScanServiceClient(conn).CountByte(context.Background(), &scanv1.CountByteRequest{Data: csv, Value: ','})
 	require.NoError(t, err)
-	// The server counts an RPC as it ends, which may be just after the
-	// client has its response.
-	assert.Eventually(t, func() bool { return svc.HandledCounts(t)["/scan.v1.ScanService/CountByte OK"] == 1 },
-		time.Second, 10*time.Millisecond, "the CountByte counted")
+	svc.WaitHandled(t, time.Second, map[string]float64{"/scan.v1.ScanService/CountByte OK": 1})
 }
 
 // TestResponseOverTheLimitIsCountedAsTheClientSawIt: every index of a
@@ -108,7 +105,8 @@ func TestResponseOverTheLimitIsCountedAsTheClientSawIt(t *testing.T) {
 	require.Equal(t, codes.ResourceExhausted, status.Code(err), "3000 indices do not fit in 4 KiB: %v", err)
 
 	const method = "/scan.v1.ScanService/IndexAny"
-	require.Eventually(t, func() bool { return svc.HandledCounts(t)[method+" ResourceExhausted"] == 1 },
-		5*time.Second, 10*time.Millisecond, "counts: %v", svc.HandledCounts(t))
+	if !svc.WaitHandled(t, 5*time.Second, map[string]float64{method + " ResourceExhausted": 1}) {
+		t.FailNow()
+	}
 	assert.Zero(t, svc.HandledCounts(t)[method+" OK"])
 }

@@ -161,6 +161,31 @@ func (s *Service) HandledCounts(t *testing.T) map[string]float64 {
 	return counts
 }
 
+// WaitHandled waits up to within until /metrics holds exactly the given
+// grpc_server_handled_total counts (keyed as in HandledCounts) and reports
+// whether it did; if not, it fails the test (not fatally) with the counts it
+// saw. The server counts an RPC as it ends, which can be just after the
+// client has its status, so a fresh count must be waited for, not read.
+func (s *Service) WaitHandled(t *testing.T, within time.Duration, want map[string]float64) bool {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		counts := s.HandledCounts(t)
+		met := true
+		for key, n := range want {
+			met = met && counts[key] == n
+		}
+		if met {
+			return true
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("/metrics after %v: want %v among grpc_server_handled_total %v", within, want, counts)
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // testWriter sends the service's logs to the test log.
 type testWriter struct{ t *testing.T }
 
