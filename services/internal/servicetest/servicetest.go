@@ -17,12 +17,13 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/bazelbuild/rules_go/go/runfiles"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
@@ -136,27 +137,16 @@ func (s *Service) Metrics(t *testing.T) string {
 // keyed by "method code" (e.g. "/hash.v1.HashService/Sum OK").
 func (s *Service) HandledCounts(t *testing.T) map[string]float64 {
 	t.Helper()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(s.Metrics(t)))
+	require.NoError(t, err, "parsing /metrics")
 	counts := map[string]float64{}
-	for _, line := range strings.Split(s.Metrics(t), "\n") {
-		sample, ok := strings.CutPrefix(line, "grpc_server_handled_total{")
-		if !ok {
-			continue
+	for _, m := range families["grpc_server_handled_total"].GetMetric() {
+		labels := map[string]string{}
+		for _, l := range m.GetLabel() {
+			labels[l.GetName()] = l.GetValue()
 		}
-		labels, value, ok := strings.Cut(sample, "} ")
-		require.True(t, ok, "sample %q", line)
-		var method, code string
-		for _, kv := range strings.Split(labels, ",") {
-			k, v, _ := strings.Cut(kv, "=")
-			switch k {
-			case "grpc_method":
-				method = strings.Trim(v, `"`)
-			case "grpc_code":
-				code = strings.Trim(v, `"`)
-			}
-		}
-		n, err := strconv.ParseFloat(value, 64)
-		require.NoError(t, err, "sample %q", line)
-		counts[method+" "+code] = n
+		counts[labels["grpc_method"]+" "+labels["grpc_code"]] = m.GetCounter().GetValue()
 	}
 	return counts
 }
