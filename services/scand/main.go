@@ -20,6 +20,8 @@ func main() {
 		Listen:        "127.0.0.1:7002",
 		MetricsListen: "127.0.0.1:9102",
 		HasNative:     simd.HasNative(),
+		// The kernel set chosen for this CPU: avx512bw, avx2, sse4.2 or scalar.
+		Implementation: simd.Impl,
 		Register: func(srv *grpc.Server, backend commonv1.Backend) error {
 			kernels := simd.Pure
 			if backend == commonv1.Backend_BACKEND_C {

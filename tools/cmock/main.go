@@ -8,7 +8,14 @@
 // every one of them, and left out of the mock; with -strict they are errors,
 // with exit status 1 and no output files. So is what stops the whole header
 // (declarations under an #if condition it cannot evaluate, say).
-// Bazel users call it through c_mock in tools/cmock/defs.bzl.
+//
+// With -fault it writes a fault seam instead: Fault<header>.c, wrappers that
+// fail when CMOCK_FAULTS arms them in a running binary and else call the real
+// function, and Fault<header>_rename.h (to -out_h), which renames the real
+// ones when force-included into their implementation. See
+// tools/cmock/fault/cmock_fault.h.
+//
+// Bazel users call it through c_mock and c_seam in tools/cmock/defs.bzl.
 package main
 
 import (
@@ -29,6 +36,7 @@ func main() {
 	outC := flag.String("out_c", "", "where to write Mock<header>.c (default: in the current directory)")
 	strictOrder := flag.Bool("strict_order", false, "calls must match expectations in the order they were set, across functions")
 	strict := flag.Bool("strict", false, "fail on any declaration that cannot be mocked, instead of leaving it out with a warning")
+	fault := flag.Bool("fault", false, "write a fault seam (Fault<header>.c and Fault<header>_rename.h) instead of a mock")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: cmock [flags] header.h\n")
 		flag.PrintDefaults()
@@ -38,20 +46,28 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *include, *outH, *outC, *strictOrder, *strict, os.Stderr); err != nil {
+	opts := options{include: *include, outH: *outH, outC: *outC, strictOrder: *strictOrder, strict: *strict, fault: *fault}
+	if err := run(flag.Arg(0), opts, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "cmock: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-// run writes the mock of the header at path. Declarations it cannot mock
-// are errors if strict, else warnings written to warnings.
-func run(path, include, outH, outC string, strictOrder, strict bool, warnings io.Writer) error {
+// options are the command's flags.
+type options struct {
+	include, outH, outC string
+	strictOrder, strict bool
+	fault               bool
+}
+
+// run writes the mock (or fault seam) of the header at path. Declarations
+// it cannot mock are errors if strict, else warnings written to warnings.
+func run(path string, opts options, warnings io.Writer) error {
 	h, err := cheader.ParseFile(path)
 	if err != nil {
 		return err
 	}
-	if strict && len(h.Skipped) > 0 {
+	if opts.strict && len(h.Skipped) > 0 {
 		return errors.Join(h.Skipped...)
 	}
 	for _, skipped := range h.Skipped {
@@ -60,21 +76,37 @@ func run(path, include, outH, outC string, strictOrder, strict bool, warnings io
 	for _, w := range h.Warnings {
 		fmt.Fprintf(warnings, "%v (warning)\n", w)
 	}
+	include := opts.include
 	if include == "" {
 		include = filepath.Base(path)
 	}
-	m, err := gen.Generate(h, gen.Options{Include: include, StrictOrder: strictOrder})
+	genOpts := gen.Options{Include: include, StrictOrder: opts.strictOrder}
+	if opts.fault {
+		f, err := gen.GenerateFault(h, genOpts)
+		if err != nil {
+			return err
+		}
+		return write(opts, f.Name+"_rename.h", f.Rename, f.Name+".c", f.Source)
+	}
+	m, err := gen.Generate(h, genOpts)
 	if err != nil {
 		return err
 	}
+	return write(opts, m.Name+".h", m.Header, m.Name+".c", m.Source)
+}
+
+// write writes the generated header and source, to -out_h and -out_c or
+// else to the default names in the current directory.
+func write(opts options, defaultH string, header []byte, defaultC string, source []byte) error {
+	outH, outC := opts.outH, opts.outC
 	if outH == "" {
-		outH = m.Name + ".h"
+		outH = defaultH
 	}
 	if outC == "" {
-		outC = m.Name + ".c"
+		outC = defaultC
 	}
-	if err := os.WriteFile(outH, m.Header, 0o644); err != nil {
+	if err := os.WriteFile(outH, header, 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(outC, m.Source, 0o644)
+	return os.WriteFile(outC, source, 0o644)
 }

@@ -11,7 +11,7 @@ import (
 func TestRunWritesMock(t *testing.T) {
 	dir := t.TempDir()
 	h, c := filepath.Join(dir, "Mockok.h"), filepath.Join(dir, "Mockok.c")
-	if err := run("testdata/ok.h", "ok.h", h, c, false, true, io.Discard); err != nil {
+	if err := run("testdata/ok.h", options{include: "ok.h", outH: h, outC: c, strict: true}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	src, err := os.ReadFile(h)
@@ -32,7 +32,7 @@ func TestRunWritesMock(t *testing.T) {
 func TestRunRejectsUnsupported(t *testing.T) {
 	dir := t.TempDir()
 	h, c := filepath.Join(dir, "Mockunsupported.h"), filepath.Join(dir, "Mockunsupported.c")
-	err := run("testdata/unsupported.h", "", h, c, false, true, io.Discard)
+	err := run("testdata/unsupported.h", options{outH: h, outC: c, strict: true}, io.Discard)
 	if err == nil || !strings.HasPrefix(err.Error(), "testdata/unsupported.h:4: bit-field in a parameter list") {
 		t.Fatalf("err = %v, want testdata/unsupported.h:4: bit-field in a parameter list", err)
 	}
@@ -49,7 +49,7 @@ func TestRunWarnsAndMocksTheRest(t *testing.T) {
 	dir := t.TempDir()
 	h, c := filepath.Join(dir, "Mockunsupported.h"), filepath.Join(dir, "Mockunsupported.c")
 	var warnings strings.Builder
-	if err := run("testdata/unsupported.h", "", h, c, false, false, &warnings); err != nil {
+	if err := run("testdata/unsupported.h", options{outH: h, outC: c}, &warnings); err != nil {
 		t.Fatal(err)
 	}
 	want := "testdata/unsupported.h:4: bit-field in a parameter list"

@@ -56,7 +56,7 @@ func run() error {
 	services := map[string]*svcproc.Process{}
 	for _, svc := range []struct{ name, bin string }{{"hashd", hashd}, {"scand", scand}} {
 		// Service logs (JSON) go to stderr, keeping stdout for the results.
-		proc, err := svcproc.Start(svc.bin, certs.ServerFlags(), os.Stderr, 15*time.Second)
+		proc, err := svcproc.Start(svc.bin, certs.ServerFlags(), nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}

@@ -52,11 +52,12 @@ type Process struct {
 // (a later flag overrides an earlier one).
 var loopbackAnyPort = []string{"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1:0"}
 
-// Start runs bin on free loopback ports with args and -addr_file, sends its
-// output to out, and returns once the service serves, or with an error if it
-// exits first or does not serve within timeout. args may set -listen and
-// -metrics_listen to choose the ports.
-func Start(bin string, args []string, out io.Writer, timeout time.Duration) (*Process, error) {
+// Start runs bin on free loopback ports with args and -addr_file, in this
+// process's environment plus env ("NAME=value" entries, which win), sends
+// its output to out, and returns once the service serves, or with an error
+// if it exits first or does not serve within timeout. args may set -listen
+// and -metrics_listen to choose the ports.
+func Start(bin string, args, env []string, out io.Writer, timeout time.Duration) (*Process, error) {
 	dir, err := os.MkdirTemp("", "svcproc")
 	if err != nil {
 		return nil, err
@@ -66,6 +67,7 @@ func Start(bin string, args []string, out io.Writer, timeout time.Duration) (*Pr
 
 	argv := append(append(slices.Clone(loopbackAnyPort), args...), "-addr_file="+addrFile)
 	cmd := exec.Command(bin, argv...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting %s: %w", bin, err)

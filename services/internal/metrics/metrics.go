@@ -47,6 +47,21 @@ func NewRegistry() *prometheus.Registry {
 	return reg
 }
 
+// RegisterBackend exports service_backend_info{backend, implementation} = 1:
+// the backend a service runs ("c" or "go") and, for the C backend, the
+// implementation the C library chose at run time (a SIMD kernel set, say;
+// "" if it has no choice). Dashboards can then tell a slow machine from one
+// that fell back to scalar code.
+func RegisterBackend(reg prometheus.Registerer, backend, implementation string) error {
+	info := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "service_backend_info",
+		Help:        "The backend the service runs and its implementation; always 1.",
+		ConstLabels: prometheus.Labels{"backend": backend, "implementation": implementation},
+	})
+	info.Set(1)
+	return reg.Register(info)
+}
+
 // NewRPC registers the RPC metrics with reg. methods returns the full
 // method names ("/pkg.Service/Method") the server serves; see RPC.methods.
 func NewRPC(reg prometheus.Registerer, methods func() []string) *RPC {

@@ -16,6 +16,7 @@ import (
 	commonv1 "example.com/starter/proto/common/v1"
 	"example.com/starter/services/internal/flagenv"
 	"example.com/starter/services/internal/grpcserver"
+	"example.com/starter/services/internal/metrics"
 )
 
 // Spec describes a service binary.
@@ -35,6 +36,10 @@ type Spec struct {
 	Validate func() error
 	// Register adds the service to srv, implemented by the chosen backend.
 	Register func(srv *grpc.Server, backend commonv1.Backend) error
+	// Implementation, if set, names what the C backend runs on this
+	// machine (simd.Impl, say); /metrics exports it in
+	// service_backend_info.
+	Implementation func() string
 }
 
 // Main runs the service described by spec and exits: status 2 for bad
@@ -59,7 +64,7 @@ func Main(spec Spec) {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", spec.Name)
 	logger.Info("starting", "backend", *backendName)
-	if err := run(spec, cfg, backend, logger); err != nil {
+	if err := run(spec, cfg, *backendName, backend, logger); err != nil {
 		logger.Error("exiting", "err", err)
 		os.Exit(1)
 	}
@@ -83,12 +88,20 @@ func validate(spec Spec, cfg grpcserver.Config, backendName string) (commonv1.Ba
 	return backend, nil
 }
 
-func run(spec Spec, cfg grpcserver.Config, backend commonv1.Backend, logger *slog.Logger) error {
+func run(spec Spec, cfg grpcserver.Config, backendName string, backend commonv1.Backend, logger *slog.Logger) error {
 	srv, err := grpcserver.New(cfg, logger)
 	if err != nil {
 		return err
 	}
 	if err := spec.Register(srv.GRPC(), backend); err != nil {
+		return err
+	}
+	implementation := ""
+	if backend == commonv1.Backend_BACKEND_C && spec.Implementation != nil {
+		implementation = spec.Implementation()
+	}
+	logger.Info("backend", "backend", backendName, "implementation", implementation)
+	if err := metrics.RegisterBackend(srv.Registry(), backendName, implementation); err != nil {
 		return err
 	}
 	return srv.RunUntilSignal()

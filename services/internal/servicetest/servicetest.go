@@ -9,6 +9,9 @@
 //	    data = [":hashd"],
 //	    env = {"SERVICE_RLOCATION": "$(rlocationpath :hashd)"},
 //	)
+//
+// A test of its fault build (fault_binary in tools/cmock/defs.bzl) passes
+// that in SERVICE_FAULT_RLOCATION and starts it with StartFault.
 package servicetest
 
 import (
@@ -22,6 +25,7 @@ import (
 	"time"
 
 	"github.com/bazelbuild/rules_go/go/runfiles"
+	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"github.com/stretchr/testify/require"
@@ -40,6 +44,7 @@ type Service struct {
 	*svcproc.Process
 	bin   string
 	args  []string
+	env   []string
 	certs devcert.Files
 }
 
@@ -48,12 +53,34 @@ type Service struct {
 // not end in a clean exit).
 func Start(t *testing.T, args ...string) *Service {
 	t.Helper()
-	bin, err := runfiles.Rlocation(os.Getenv("SERVICE_RLOCATION"))
-	require.NoError(t, err, "locating the service binary (is SERVICE_RLOCATION set in the go_test?)")
+	return startBinary(t, "SERVICE_RLOCATION", nil, args)
+}
+
+// StartFault is Start for the fault build named by SERVICE_FAULT_RLOCATION,
+// with CMOCK_FAULTS=faults in its environment: the C seam functions the
+// spec names fail as it says (see tools/cmock/fault/cmock_fault.h), e.g.
+// "crypto_evp_final=4@1" fails the first call with CRYPTO_EBACKEND.
+func StartFault(t *testing.T, faults string, args ...string) *Service {
+	t.Helper()
+	return startBinary(t, "SERVICE_FAULT_RLOCATION", []string{"CMOCK_FAULTS=" + faults}, args)
+}
+
+// binary returns the path of the binary whose runfiles path is in the
+// environment variable rlocationVar.
+func binary(t *testing.T, rlocationVar string) string {
+	t.Helper()
+	bin, err := runfiles.Rlocation(os.Getenv(rlocationVar))
+	require.NoError(t, err, "locating the service binary (is %s set in the go_test?)", rlocationVar)
+	return bin
+}
+
+func startBinary(t *testing.T, rlocationVar string, env, args []string) *Service {
+	t.Helper()
 	certs, err := devcert.Write(t.TempDir())
 	require.NoError(t, err)
 	s := &Service{
-		bin:   bin,
+		bin:   binary(t, rlocationVar),
+		env:   env,
 		certs: certs,
 		// No lame-duck period unless a test asks for one: every test
 		// stops its service, and would wait it out.
@@ -69,8 +96,7 @@ func Start(t *testing.T, args ...string) *Service {
 // the test if the binary exits 0 or is still running after startTimeout.
 func StartupFailure(t *testing.T, args ...string) (status int, stderr string) {
 	t.Helper()
-	bin, err := runfiles.Rlocation(os.Getenv("SERVICE_RLOCATION"))
-	require.NoError(t, err, "locating the service binary (is SERVICE_RLOCATION set in the go_test?)")
+	bin := binary(t, "SERVICE_RLOCATION")
 	certs, err := devcert.Write(t.TempDir())
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
@@ -88,7 +114,7 @@ func StartupFailure(t *testing.T, args ...string) (status int, stderr string) {
 
 func (s *Service) start(t *testing.T, args []string) {
 	t.Helper()
-	proc, err := svcproc.Start(s.bin, args, testWriter{t}, startTimeout)
+	proc, err := svcproc.Start(s.bin, args, s.env, testWriter{t}, startTimeout)
 	require.NoError(t, err)
 	s.Process = proc
 	t.Cleanup(func() {
@@ -137,18 +163,39 @@ func (s *Service) Metrics(t *testing.T) string {
 // keyed by "method code" (e.g. "/hash.v1.HashService/Sum OK").
 func (s *Service) HandledCounts(t *testing.T) map[string]float64 {
 	t.Helper()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	families, err := parser.TextToMetricFamilies(strings.NewReader(s.Metrics(t)))
-	require.NoError(t, err, "parsing /metrics")
 	counts := map[string]float64{}
-	for _, m := range families["grpc_server_handled_total"].GetMetric() {
-		labels := map[string]string{}
-		for _, l := range m.GetLabel() {
-			labels[l.GetName()] = l.GetValue()
-		}
+	for _, m := range s.metricFamily(t, "grpc_server_handled_total") {
+		labels := labelMap(m)
 		counts[labels["grpc_method"]+" "+labels["grpc_code"]] = m.GetCounter().GetValue()
 	}
 	return counts
+}
+
+// BackendInfo returns the labels of the service's service_backend_info:
+// the backend it runs and the implementation the C library chose.
+func (s *Service) BackendInfo(t *testing.T) (backend, implementation string) {
+	t.Helper()
+	info := s.metricFamily(t, "service_backend_info")
+	require.Len(t, info, 1, "service_backend_info in /metrics")
+	labels := labelMap(info[0])
+	return labels["backend"], labels["implementation"]
+}
+
+// metricFamily returns the samples of one metric family on /metrics.
+func (s *Service) metricFamily(t *testing.T, name string) []*dto.Metric {
+	t.Helper()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(s.Metrics(t)))
+	require.NoError(t, err, "parsing /metrics")
+	return families[name].GetMetric()
+}
+
+func labelMap(m *dto.Metric) map[string]string {
+	labels := map[string]string{}
+	for _, l := range m.GetLabel() {
+		labels[l.GetName()] = l.GetValue()
+	}
+	return labels
 }
 
 // WaitHandled waits up to within until /metrics holds exactly the given

@@ -92,7 +92,7 @@ func measure(report *report, svc target, certs devcert.Files, concurrency, sizes
 	drivers := map[string]driver{}
 	for _, backend := range backends {
 		args := append(certs.ServerFlags(), "-backend="+backend)
-		proc, err := svcproc.Start(bin, args, os.Stderr, 15*time.Second)
+		proc, err := svcproc.Start(bin, args, nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}

@@ -1,5 +1,6 @@
 // Package gen writes CMock-style mocks (Mock<header>.h and Mock<header>.c)
-// for the functions of a parsed C header.
+// and fault seams (Fault<header>.c, see GenerateFault) for the functions of
+// a parsed C header.
 //
 // For each function f the mock offers CMock's API: f_Expect[AndReturn],
 // f_ExpectAnyArgs[AndReturn], f_ExpectWithArray[AndReturn],
@@ -79,12 +80,15 @@ func (f *function) andReturn() string {
 }
 
 // prototype spells f as the header declares it.
-func (f *function) prototype() string {
-	params := paramsOf(f)
+func (f *function) prototype() string { return f.prototypeNamed(f.Name) }
+
+// prototypeNamed spells f as the header declares it, but named name.
+func (f *function) prototypeNamed(name string) string {
+	params := append([]cheader.Param(nil), f.Params...)
 	for i := range params {
 		params[i].Type = params[i].Declared
 	}
-	return (&cheader.Type{Kind: cheader.Func, Ret: f.Ret, Params: params, Variadic: f.Variadic}).Decl(f.Name)
+	return (&cheader.Type{Kind: cheader.Func, Ret: f.Ret, Params: params, Variadic: f.Variadic}).Decl(name)
 }
 
 // argNames is the parameter names, in order.
