@@ -145,6 +145,8 @@ def c_seam(name, hdr, srcs, hdrs = [], deps = [], mock_deps = [], strict_order =
       CMOCK_FAULTS environment variable arms them (see
       tools/cmock/fault/cmock_fault.h) and else call the real ones.
     - `"mock_" + name`: the c_mock of hdr, for c_unit_test.
+    - `name + "_hdrs"`: hdr and hdrs alone, what the mock builds on unless
+      mock_deps says otherwise.
 
     Both implementations are alwayslink: the core does not depend on them
     (so that a mock can stand in), and a static link would otherwise drop
@@ -156,7 +158,8 @@ def c_seam(name, hdr, srcs, hdrs = [], deps = [], mock_deps = [], strict_order =
       srcs: the real implementation's sources.
       hdrs: other headers the implementation includes.
       deps: the real implementation's dependencies (libcrypto, say).
-      mock_deps: the library the mock builds on (the core, which exports hdr).
+      mock_deps: the library the mock builds on, if not `name + "_hdrs"` (the
+        module's core, say, which tests of the core link with the mock).
       strict_order: passed to c_mock.
       include: how generated code includes hdr (default: its workspace path).
       visibility: of `name`; the other targets are private to the package.
@@ -164,6 +167,11 @@ def c_seam(name, hdr, srcs, hdrs = [], deps = [], mock_deps = [], strict_order =
     stem = hdr.split(":")[-1].split("/")[-1][:-2]
     rename_h = "%s_fault/Fault%s_rename.h" % (name, stem)
     wrappers_c = "%s_fault/Fault%s.c" % (name, stem)
+    cc_library(
+        name = name + "_hdrs",
+        hdrs = [hdr] + hdrs,
+        visibility = ["//visibility:private"],
+    )
     cc_library(
         name = name + "_real",
         srcs = srcs,
@@ -216,7 +224,7 @@ def c_seam(name, hdr, srcs, hdrs = [], deps = [], mock_deps = [], strict_order =
     c_mock(
         name = "mock_" + name,
         hdr = hdr,
-        deps = mock_deps,
+        deps = mock_deps or [name + "_hdrs"],
         strict_order = strict_order,
         include = include,
     )
@@ -234,6 +242,7 @@ def _fault_binary_impl(ctx):
     binary = ctx.attr.binary[0][DefaultInfo]
     out = ctx.actions.declare_file(ctx.label.name)
     ctx.actions.symlink(output = out, target_file = binary.files_to_run.executable, is_executable = True)
+
     # Only the executable: the binary's own runfiles hold it under the
     # production binary's runfiles path, where it would shadow the real one
     # in a test that has both.

@@ -10,8 +10,10 @@ set -euo pipefail
 
 buildifier="$(pwd)/$1"
 mode="$2"
+# Both `bazel run` and `bazel test` start it in its runfiles tree, where
+# workspace.sh is (next to the script only under `bazel test`).
 # shellcheck source=tools/lint/workspace.sh
-source "$(dirname "${BASH_SOURCE[0]}")/workspace.sh" "${3:-}"
+source tools/lint/workspace.sh "${3:-}"
 
 case "$mode" in
 fix) exec "$buildifier" -mode=fix -lint=fix -r . ;;

@@ -111,3 +111,59 @@ func TestGenerateNoFunctions(t *testing.T) {
 		t.Errorf("err = %v, want 'declares no functions'", err)
 	}
 }
+
+func TestGenerateFault(t *testing.T) {
+	h, err := cheader.Parse("seam.h", `
+		struct pair { int a, b; };
+		typedef int status;
+		status seam_open(const char *path, int *fd);
+		double seam_ratio(void);
+		void seam_close(int fd);
+		int seam_printf(const char *fmt, ...);
+		struct pair seam_pair(void);
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := GenerateFault(h, Options{Include: "seam.h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Name != "Faultseam" {
+		t.Errorf("Name = %q, want Faultseam", f.Name)
+	}
+	rename, src := string(f.Rename), string(f.Source)
+	for _, want := range []string{"#define seam_open cmock_real_seam_open", "#define seam_ratio cmock_real_seam_ratio"} {
+		if !strings.Contains(rename, want) {
+			t.Errorf("rename header lacks %q", want)
+		}
+	}
+	for _, unwrapped := range []string{"seam_close", "seam_printf", "seam_pair"} {
+		if strings.Contains(rename, unwrapped) {
+			t.Errorf("rename header renames %s, which has no wrapper", unwrapped)
+		}
+	}
+	for _, want := range []string{
+		"status cmock_real_seam_open(const char *path, int *fd);",
+		"return cmock_real_seam_open(path, fd);",
+		`{.name = "seam_ratio", .ret_size = sizeof(long long)}`,
+		"return (double)cmock_value;",
+		"/* seam_close returns void",
+		"/* seam_printf is variadic",
+		"/* seam_pair returns a struct or union",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("Faultseam.c lacks %q", want)
+		}
+	}
+}
+
+func TestGenerateFaultNothingToWrap(t *testing.T) {
+	h, err := cheader.Parse("void.h", "void f(void);")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := GenerateFault(h, Options{}); err == nil || !strings.Contains(err.Error(), "no function that can fail") {
+		t.Errorf("err = %v, want 'no function that can fail'", err)
+	}
+}
