@@ -278,3 +278,34 @@ def fault_binary(name, binary, **kwargs):
       **kwargs: passed to the rule (visibility, tags, ...).
     """
     _fault_binary(name = name, binary = binary, testonly = True, **kwargs)
+
+def c_module_tests(name, unit_tests, binding_tests, integration_tests, **kwargs):
+    """Every test of one C module, to run and cover as one.
+
+    A C module is tested in three layers, each in its own target: C unit
+    tests (c_unit_test, on the real seam or its mock), the Go binding's
+    tests (against the pure-Go twin), and the integration tests of the
+    services that link it (servicetest, with fault builds that arm the
+    module's c_seam fault seams). This names them together:
+
+        tools/bazel test //clib/crypto:crypto_module_tests
+        tools/bazel coverage //clib/crypto:crypto_module_tests
+
+    Each list must be non-empty: a module without one of the layers is
+    missing tests, and the suite says so at load time.
+
+    Args:
+      name: the test_suite.
+      unit_tests: the module's c_unit_test targets.
+      binding_tests: the Go binding's go_test targets.
+      integration_tests: the services' tests that run the module's C.
+      **kwargs: passed to the test_suite (visibility, tags, ...).
+    """
+    for layer, tests in [("unit_tests", unit_tests), ("binding_tests", binding_tests), ("integration_tests", integration_tests)]:
+        if not tests:
+            fail("c_module_tests %s: %s is empty; every C module is tested in all three layers" % (name, layer))
+    native.test_suite(
+        name = name,
+        tests = unit_tests + binding_tests + integration_tests,
+        **kwargs
+    )
