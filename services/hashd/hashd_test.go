@@ -190,6 +190,7 @@ func TestBadFlagsStopStartup(t *testing.T) {
 		{"-max_stream_bytes=-1", "-max_stream_bytes must be positive"},
 		{"-max_stream_bytes=0", "-max_stream_bytes must be positive"},
 		{"-max_message_bytes=-5", "-max_message_bytes must be positive"},
+		{"-max_inflight_bytes=1000", "-max_inflight_bytes must be at least -max_message_bytes"},
 		{"-max_deadline=-1s", "-max_deadline and -drain_timeout must be positive"},
 		{"-drain_timeout=0s", "-max_deadline and -drain_timeout must be positive"},
 		{"-backend=rust", "want c or go"},

@@ -7,8 +7,6 @@ import (
 	"errors"
 	"flag"
 
-	"google.golang.org/grpc"
-
 	"example.com/starter/clib/crypto"
 	commonv1 "example.com/starter/proto/common/v1"
 	hashv1 "example.com/starter/proto/hash/v1"
@@ -32,12 +30,12 @@ func main() {
 			}
 			return nil
 		},
-		Register: func(srv *grpc.Server, backend commonv1.Backend) error {
+		Register: func(r servicemain.Registration) error {
 			impl := crypto.Pure
-			if backend == commonv1.Backend_BACKEND_C {
+			if r.Backend == commonv1.Backend_BACKEND_C {
 				impl = crypto.Native
 			}
-			hashv1.RegisterHashServiceServer(srv, hashserver.New(impl, backend, maxStreamBytes))
+			hashv1.RegisterHashServiceServer(r.GRPC, hashserver.New(impl, r.Backend, maxStreamBytes))
 			return nil
 		},
 	})

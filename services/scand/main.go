@@ -5,8 +5,6 @@
 package main
 
 import (
-	"google.golang.org/grpc"
-
 	"example.com/starter/clib/simd"
 	commonv1 "example.com/starter/proto/common/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
@@ -22,12 +20,12 @@ func main() {
 		HasNative:     simd.HasNative(),
 		// The kernel set chosen for this CPU: avx512bw, avx2, sse4.2 or scalar.
 		Implementation: simd.Impl,
-		Register: func(srv *grpc.Server, backend commonv1.Backend) error {
+		Register: func(r servicemain.Registration) error {
 			kernels := simd.Pure
-			if backend == commonv1.Backend_BACKEND_C {
+			if r.Backend == commonv1.Backend_BACKEND_C {
 				kernels = simd.Native
 			}
-			scanv1.RegisterScanServiceServer(srv, scanserver.New(kernels, backend))
+			scanv1.RegisterScanServiceServer(r.GRPC, scanserver.New(kernels, r.Backend, r.MaxMessageBytes))
 			return nil
 		},
 	})

@@ -4,6 +4,7 @@ package main_test
 import (
 	"bytes"
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	commonv1 "example.com/starter/proto/common/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
+	"example.com/starter/services/internal/rpcerr"
 	"example.com/starter/services/internal/servicetest"
 )
 
@@ -109,4 +111,69 @@ func TestResponseOverTheLimitIsCountedAsTheClientSawIt(t *testing.T) {
 		t.FailNow()
 	}
 	assert.Zero(t, svc.HandledCounts(t)[method+" OK"])
+}
+
+// TestWorstCaseRequestsStayWithinTheMemoryBudget: a 4 MiB buffer in which
+// every byte matches, asking for every index, is the costliest request
+// scand takes: its answer cannot fit the response limit. 64 of them at
+// once must each be refused with a status that names the limit, and the
+// process must stay within its memory budget while they are.
+func TestWorstCaseRequestsStayWithinTheMemoryBudget(t *testing.T) {
+	const (
+		clients = 64
+		budget  = 256 << 20 // bytes of peak RSS; README's flag table
+	)
+	for _, backend := range []string{"c", "go"} {
+		t.Run(backend, func(t *testing.T) {
+			svc := servicetest.Start(t, "-backend="+backend)
+			c := scanv1.NewScanServiceClient(svc.Dial(t))
+			data := bytes.Repeat([]byte{','}, 4<<20-64) // just under -max_message_bytes
+			errs := make([]error, clients)
+			var wg sync.WaitGroup
+			for i := range clients {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					_, errs[i] = c.IndexAny(context.Background(), &scanv1.IndexAnyRequest{Data: data, Set: []byte(","), All: true})
+				}()
+			}
+			wg.Wait()
+			// Each is refused for one of two reasons: its answer cannot fit
+			// the response limit (RESOURCE_EXHAUSTED; an ErrorDetail names
+			// the limit), or the server already held all the requests it
+			// may and refused this one before reading it (UNAVAILABLE; the
+			// message names the flag, as grpc-go sends no details that
+			// early). Requests this large are not retried by the client.
+			tooLarge, overloaded := 0, 0
+			for i, err := range errs {
+				switch status.Code(err) {
+				case codes.ResourceExhausted:
+					assert.Equal(t, commonv1.ErrorReason_ERROR_REASON_LIMIT_EXCEEDED, rpcerr.Detail(err).GetReason(), "request %d: %v", i, err)
+					assert.NotZero(t, rpcerr.Detail(err).GetLimit(), "request %d names no limit: %v", i, err)
+					tooLarge++
+				case codes.Unavailable:
+					assert.Contains(t, status.Convert(err).Message(), "-max_inflight_bytes", "request %d: %v", i, err)
+					overloaded++
+				default:
+					t.Errorf("request %d: %v", i, err)
+				}
+			}
+			t.Logf("%d refused as too large, %d as overloaded", tooLarge, overloaded)
+			assert.NotZero(t, tooLarge, "no request got as far as the response limit")
+			const method = "/scan.v1.ScanService/IndexAny"
+			svc.WaitHandled(t, 5*time.Second, map[string]float64{
+				method + " ResourceExhausted": float64(tooLarge),
+				method + " Unavailable":       float64(overloaded),
+			})
+			// Every reservation was released: the server takes work again.
+			resp, err := c.IndexAny(context.Background(), &scanv1.IndexAnyRequest{Data: csv, Set: []byte(","), All: true})
+			require.NoError(t, err, "a small request after the burst")
+			assert.Len(t, resp.GetIndices(), bytes.Count(csv, []byte(",")))
+			assert.Contains(t, svc.Metrics(t), "\ngrpc_server_inflight_request_bytes 0\n")
+
+			peak := svc.PeakRSS(t)
+			t.Logf("peak RSS %d MiB", peak>>20)
+			assert.Less(t, peak, int64(budget), "peak RSS over the budget")
+		})
+	}
 }

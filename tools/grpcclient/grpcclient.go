@@ -1,6 +1,7 @@
 // Package grpcclient dials this repository's services with the transport
 // settings they expect: TLS 1.2+ with ALPN "h2" verified against a CA file,
-// or plaintext when the server runs with -insecure.
+// or plaintext when the server runs with -insecure; and with the retry
+// policy their load shedding expects (retryPolicy).
 package grpcclient
 
 import (
@@ -33,7 +34,10 @@ func Dial(addr string, opts Options) (*grpc.ClientConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	dialOpts := []grpc.DialOption{grpc.WithTransportCredentials(creds)}
+	dialOpts := []grpc.DialOption{
+		grpc.WithTransportCredentials(creds),
+		grpc.WithDefaultServiceConfig(retryPolicy),
+	}
 	if opts.MaxMessageBytes > 0 {
 		dialOpts = append(dialOpts, grpc.WithDefaultCallOptions(
 			grpc.MaxCallRecvMsgSize(opts.MaxMessageBytes),
@@ -42,6 +46,22 @@ func Dial(addr string, opts Options) (*grpc.ClientConn, error) {
 	}
 	return grpc.NewClient(addr, dialOpts...)
 }
+
+// retryPolicy retries UNAVAILABLE, which a server past its in-flight budget
+// (-max_inflight_bytes) answers before reading the request, a few times
+// with jittered backoff. Every method of this repository's services is
+// idempotent. gRPC keeps at most 256 KiB of a call's requests for retries,
+// so larger requests are not retried.
+const retryPolicy = `{"methodConfig": [{
+  "name": [{}],
+  "retryPolicy": {
+    "maxAttempts": 4,
+    "initialBackoff": "0.05s",
+    "maxBackoff": "1s",
+    "backoffMultiplier": 2,
+    "retryableStatusCodes": ["UNAVAILABLE"]
+  }
+}]}`
 
 func transportCredentials(opts Options) (credentials.TransportCredentials, error) {
 	if opts.Insecure {

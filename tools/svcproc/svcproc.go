@@ -98,6 +98,9 @@ func Start(bin string, args, env []string, out io.Writer, timeout time.Duration)
 	}
 }
 
+// Pid is the process's ID.
+func (p *Process) Pid() int { return p.cmd.Process.Pid }
+
 // Terminate sends SIGTERM without waiting.
 func (p *Process) Terminate() error { return p.cmd.Process.Signal(syscall.SIGTERM) }
 

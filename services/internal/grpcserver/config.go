@@ -23,6 +23,12 @@ type Config struct {
 	// MaxMessageBytes bounds every received and sent message; larger
 	// messages fail with RESOURCE_EXHAUSTED.
 	MaxMessageBytes int
+	// MaxInflightBytes bounds the request bytes the server holds at once:
+	// each RPC reserves MaxMessageBytes until its request is read, then its
+	// request's size (see inflightBudget). Past it, RPCs are refused before
+	// their payload is read, with UNAVAILABLE (retry with backoff). At
+	// least MaxMessageBytes.
+	MaxInflightBytes int64
 	// MaxDeadline caps how long any RPC may run, whatever deadline (or none)
 	// the client sent. Health Watch and reflection streams are exempt: they
 	// are meant to stay open (see uncappedStreams).
@@ -59,6 +65,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
 	fs.StringVar(&c.TLSKey, "tls_key", "", "PEM private key for TLS")
 	fs.BoolVar(&c.Insecure, "insecure", false, "serve plaintext gRPC instead of TLS (development only)")
 	fs.IntVar(&c.MaxMessageBytes, "max_message_bytes", 4<<20, "largest gRPC message accepted or sent, in bytes")
+	fs.Int64Var(&c.MaxInflightBytes, "max_inflight_bytes", 64<<20, "most request bytes held at once (an RPC counts -max_message_bytes until its request is read); past it RPCs are refused as overloaded")
 	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline (health Watch and reflection streams are exempt)")
 	fs.DurationVar(&c.HandshakeTimeout, "handshake_timeout", 5*time.Second, "longest a new connection may take for its TLS and HTTP/2 handshakes")
 	fs.UintVar(&c.MaxConcurrentStreams, "max_concurrent_streams", 256, "most RPCs open at once on one connection")
@@ -79,6 +86,8 @@ func (c *Config) Validate() error {
 		return errors.New("TLS needs -tls_cert and -tls_key (or -insecure for plaintext development)")
 	case c.MaxMessageBytes <= 0:
 		return errors.New("-max_message_bytes must be positive")
+	case c.MaxInflightBytes < int64(c.MaxMessageBytes):
+		return errors.New("-max_inflight_bytes must be at least -max_message_bytes, or the largest request could never run")
 	case c.MaxDeadline <= 0 || c.DrainTimeout <= 0:
 		return errors.New("-max_deadline and -drain_timeout must be positive")
 	case c.LameDuck < 0:

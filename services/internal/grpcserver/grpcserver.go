@@ -64,6 +64,9 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		registry:      registry,
 		startDraining: startDraining,
 	}
+	rpcs := metrics.NewRPC(registry, s.methods)
+	budget := &inflightBudget{max: cfg.MaxInflightBytes, perRPC: int64(cfg.MaxMessageBytes), rpcs: rpcs}
+	budget.register(registry)
 	s.grpc = grpc.NewServer(
 		grpc.Creds(creds),
 		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
@@ -78,11 +81,13 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 			MaxConnectionAge:      cfg.MaxConnectionAge,
 			MaxConnectionAgeGrace: cfg.MaxConnectionAgeGrace,
 		}),
-		grpc.StatsHandler(metrics.NewRPC(registry, s.methods)),
+		grpc.StatsHandler(rpcs),
+		grpc.InTapHandle(budget.tap),
+		grpc.StatsHandler(release{budget}),
 		// Without it grpc-go answers unknown methods before any stats
 		// handler sees the RPC's end, so they would go uncounted.
 		grpc.UnknownServiceHandler(unknownMethod),
-		grpc.ChainUnaryInterceptor(capDeadlineUnary(cfg.MaxDeadline)),
+		grpc.ChainUnaryInterceptor(budget.unary(), capDeadlineUnary(cfg.MaxDeadline)),
 		grpc.ChainStreamInterceptor(capDeadlineStream(cfg.MaxDeadline, draining)),
 	)
 	healthpb.RegisterHealthServer(s.grpc, s.health)

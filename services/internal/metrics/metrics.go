@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/stats"
 	"google.golang.org/grpc/status"
 )
@@ -86,17 +87,30 @@ type methodKey struct{}
 
 // TagRPC implements stats.Handler.
 func (m *RPC) TagRPC(ctx context.Context, info *stats.RPCTagInfo) context.Context {
+	return context.WithValue(ctx, methodKey{}, m.label(info.FullMethodName))
+}
+
+// label is the method label of an RPC to method.
+func (m *RPC) label(method string) string {
 	m.knownOnce.Do(func() {
 		m.known = make(map[string]bool)
 		for _, name := range m.methods() {
 			m.known[name] = true
 		}
 	})
-	method := info.FullMethodName
 	if !m.known[method] {
-		method = unknownMethod
+		return unknownMethod
 	}
-	return context.WithValue(ctx, methodKey{}, method)
+	return method
+}
+
+// Refused records an RPC that the server refused before it began (in a
+// tap handle, which grpc-go does not report to stats handlers), with the
+// code the client got.
+func (m *RPC) Refused(method string, code codes.Code) {
+	label := m.label(method)
+	m.handled.WithLabelValues(label, code.String()).Inc()
+	m.latency.WithLabelValues(label).Observe(0)
 }
 
 // HandleRPC implements stats.Handler: it records each RPC at its end.

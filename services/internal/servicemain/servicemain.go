@@ -34,12 +34,25 @@ type Spec struct {
 	// parsed. An error is a configuration error: the binary says so and
 	// exits with status 2 before it binds any port.
 	Validate func() error
-	// Register adds the service to srv, implemented by the chosen backend.
-	Register func(srv *grpc.Server, backend commonv1.Backend) error
+	// Register adds the service to the server, implemented by the chosen
+	// backend.
+	Register func(Registration) error
 	// Implementation, if set, names what the C backend runs on this
 	// machine (simd.Impl, say); /metrics exports it in
 	// service_backend_info.
 	Implementation func() string
+}
+
+// Registration is what Spec.Register gets.
+type Registration struct {
+	// GRPC is the server to register the service on.
+	GRPC *grpc.Server
+	// Backend is the implementation chosen by -backend.
+	Backend commonv1.Backend
+	// MaxMessageBytes is the largest message the server sends
+	// (-max_message_bytes). A handler whose answer could be larger should
+	// find out before computing it, and fail fast.
+	MaxMessageBytes int
 }
 
 // Main runs the service described by spec and exits: status 2 for bad
@@ -93,7 +106,7 @@ func run(spec Spec, cfg grpcserver.Config, backendName string, backend commonv1.
 	if err != nil {
 		return err
 	}
-	if err := spec.Register(srv.GRPC(), backend); err != nil {
+	if err := spec.Register(Registration{GRPC: srv.GRPC(), Backend: backend, MaxMessageBytes: cfg.MaxMessageBytes}); err != nil {
 		return err
 	}
 	implementation := ""

@@ -16,10 +16,12 @@ package servicetest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -145,6 +147,23 @@ func (s *Service) Dial(t *testing.T) *grpc.ClientConn {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = conn.Close() })
 	return conn
+}
+
+// PeakRSS returns the most resident memory the service has used so far
+// (VmHWM in /proc/<pid>/status; Linux only), in bytes.
+func (s *Service) PeakRSS(t *testing.T) int64 {
+	t.Helper()
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.Pid()))
+	require.NoError(t, err, "reading the service's peak RSS")
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kib, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			require.NoError(t, err, "VmHWM line %q", line)
+			return kib << 10
+		}
+	}
+	require.FailNow(t, "no VmHWM in /proc/<pid>/status")
+	return 0
 }
 
 // Metrics returns the body of the service's /metrics page.
