@@ -287,6 +287,10 @@ func TestEveryOutcomeCountedOnce(t *testing.T) {
 			var resp []byte
 			return conn.Invoke(ctx, "/hash.v1.HashService/NoSuchMethod", []byte{}, &resp, grpc.ForceCodec(rawCodec{}))
 		}, "unknown", codes.Unimplemented},
+		{"malformed method name", func() error {
+			var resp []byte
+			return conn.Invoke(ctx, "no-slash", []byte{}, &resp, grpc.ForceCodec(rawCodec{}))
+		}, "unknown", codes.Unimplemented},
 		{"stream chunk over the message limit", func() error {
 			stream, err := c.SumStream(ctx)
 			if err != nil {
@@ -324,6 +328,8 @@ func TestEveryOutcomeCountedOnce(t *testing.T) {
 			}
 		})
 	}
+	// However they ended, the RPCs hold no part of the in-flight budget.
+	assert.Contains(t, svc.Metrics(t), "\ngrpc_server_inflight_request_bytes 0\n")
 }
 
 func TestHealthAndMetrics(t *testing.T) {

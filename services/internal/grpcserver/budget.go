@@ -2,6 +2,7 @@ package grpcserver
 
 import (
 	"context"
+	"strings"
 	"sync/atomic"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -45,6 +46,12 @@ type reservationKey struct{}
 
 // tap reserves perRPC bytes for a new RPC, or refuses it.
 func (b *inflightBudget) tap(ctx context.Context, info *tap.Info) (context.Context, error) {
+	if malformedMethod(info.FullMethodName) {
+		// grpc-go answers Unimplemented without telling stats handlers,
+		// so no stats End would release a reservation; count it here.
+		b.rpcs.Refused(info.FullMethodName, codes.Unimplemented)
+		return ctx, nil
+	}
 	if uncappedStreams[info.FullMethodName] {
 		return ctx, nil
 	}
@@ -57,6 +64,13 @@ func (b *inflightBudget) tap(ctx context.Context, info *tap.Info) (context.Conte
 	r := &reservation{}
 	r.held.Store(b.perRPC)
 	return context.WithValue(ctx, reservationKey{}, r), nil
+}
+
+// malformedMethod reports whether grpc-go will refuse method as malformed
+// (no "/" between service and method) before any stats handler sees it;
+// the test is grpc-go's own, in Server.handleStream.
+func malformedMethod(method string) bool {
+	return !strings.Contains(strings.TrimPrefix(method, "/"), "/")
 }
 
 // resize sets the RPC's reservation to n bytes.
