@@ -6,18 +6,24 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"io"
 	"net"
+	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/http2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	"google.golang.org/grpc/stats"
 	"google.golang.org/grpc/status"
 
 	commonv1 "example.com/starter/proto/common/v1"
@@ -590,3 +596,79 @@ func TestReflectionListsServices(t *testing.T) {
 	assert.Contains(t, names, "grpc.health.v1.Health")
 	require.NoError(t, stream.CloseSend())
 }
+
+// TestFastPingersAreDisconnected: a client that pings more often than
+// -keepalive_min_time gets GOAWAY ENHANCE_YOUR_CALM "too_many_pings" and
+// loses its connection. grpc-go's client will not ping faster than every
+// 10 s, so this speaks HTTP/2 itself.
+func TestFastPingersAreDisconnected(t *testing.T) {
+	svc := servicetest.Start(t, "-keepalive_min_time=1h")
+	pem, err := os.ReadFile(svc.CAFile())
+	require.NoError(t, err)
+	roots := x509.NewCertPool()
+	require.True(t, roots.AppendCertsFromPEM(pem))
+	conn, err := tls.Dial("tcp", svc.Addrs.GRPC, &tls.Config{RootCAs: roots, NextProtos: []string{"h2"}, MinVersion: tls.VersionTLS12})
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(conn, http2.ClientPreface)
+	require.NoError(t, err)
+	framer := http2.NewFramer(conn, conn)
+	require.NoError(t, framer.WriteSettings())
+
+	goAway := make(chan *http2.GoAwayFrame, 1)
+	go func() {
+		defer close(goAway)
+		for {
+			f, err := framer.ReadFrame()
+			if err != nil {
+				return
+			}
+			if g, ok := f.(*http2.GoAwayFrame); ok {
+				goAway <- g
+				return
+			}
+		}
+	}()
+	for i := 0; ; i++ {
+		select {
+		case g := <-goAway:
+			require.NotNil(t, g, "the connection ended without GOAWAY")
+			assert.Equal(t, http2.ErrCodeEnhanceYourCalm, g.ErrCode)
+			assert.Equal(t, "too_many_pings", string(g.DebugData()))
+			t.Logf("GOAWAY after %d pings", i)
+			return
+		case <-time.After(20 * time.Millisecond):
+			require.Less(t, i, 50, "50 pings 20 ms apart and no GOAWAY")
+			require.NoError(t, framer.WritePing(false, [8]byte{byte(i)}))
+		}
+	}
+}
+
+// TestConnectionsAreClosedAtMaxAge: with -max_connection_age, a client's
+// connection is replaced while it keeps calling, and no call fails.
+func TestConnectionsAreClosedAtMaxAge(t *testing.T) {
+	svc := servicetest.Start(t, "-max_connection_age=300ms", "-max_connection_age_grace=2s")
+	conns := &connCounter{}
+	c := hashv1.NewHashServiceClient(svc.Dial(t, grpc.WithStatsHandler(conns)))
+	for deadline := time.Now().Add(1500 * time.Millisecond); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		_, err := c.Sum(context.Background(), &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: []byte("x")})
+		require.NoError(t, err)
+	}
+	assert.GreaterOrEqual(t, conns.began.Load(), int32(3), "connections opened in 1.5 s with a 300 ms maximum age")
+}
+
+// connCounter is a client stats.Handler that counts connections opened.
+type connCounter struct{ began atomic.Int32 }
+
+func (c *connCounter) HandleConn(_ context.Context, s stats.ConnStats) {
+	if _, ok := s.(*stats.ConnBegin); ok {
+		c.began.Add(1)
+	}
+}
+
+func (*connCounter) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context { return ctx }
+
+func (*connCounter) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context { return ctx }
+
+func (*connCounter) HandleRPC(context.Context, stats.RPCStats) {}

@@ -25,6 +25,8 @@ type Options struct {
 	Insecure bool
 	// MaxMessageBytes bounds received and sent messages; 0 keeps gRPC's defaults.
 	MaxMessageBytes int
+	// DialOptions are added after Dial's own (a stats handler, say).
+	DialOptions []grpc.DialOption
 }
 
 // Dial returns a client connection to addr. Like grpc.NewClient it does not
@@ -44,7 +46,7 @@ func Dial(addr string, opts Options) (*grpc.ClientConn, error) {
 			grpc.MaxCallSendMsgSize(opts.MaxMessageBytes),
 		))
 	}
-	return grpc.NewClient(addr, dialOpts...)
+	return grpc.NewClient(addr, append(dialOpts, opts.DialOptions...)...)
 }
 
 // retryPolicy retries UNAVAILABLE, which a server past its in-flight budget

@@ -139,11 +139,12 @@ func (s *Service) Restart(t *testing.T) {
 	s.start(t, args)
 }
 
-// Dial returns a TLS client connection to the service, closed at test end.
-// Its message limit is large so that tests can send what the server refuses.
-func (s *Service) Dial(t *testing.T) *grpc.ClientConn {
+// Dial returns a TLS client connection to the service, closed at test end,
+// with opts added to the usual ones. Its message limit is large so that
+// tests can send what the server refuses.
+func (s *Service) Dial(t *testing.T, opts ...grpc.DialOption) *grpc.ClientConn {
 	t.Helper()
-	conn, err := grpcclient.Dial(s.Addrs.GRPC, grpcclient.Options{CAFile: s.certs.CA, MaxMessageBytes: 64 << 20})
+	conn, err := grpcclient.Dial(s.Addrs.GRPC, grpcclient.Options{CAFile: s.certs.CA, MaxMessageBytes: 64 << 20, DialOptions: opts})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = conn.Close() })
 	return conn
@@ -165,6 +166,10 @@ func (s *Service) PeakRSS(t *testing.T) int64 {
 	require.FailNow(t, "no VmHWM in /proc/<pid>/status")
 	return 0
 }
+
+// CAFile is the PEM file of the CA that signed the service's certificate,
+// for clients built by hand.
+func (s *Service) CAFile() string { return s.certs.CA }
 
 // Metrics returns the body of the service's /metrics page.
 func (s *Service) Metrics(t *testing.T) string {
