@@ -7,7 +7,11 @@
 // Every cell (service, backend, concurrency, payload size) runs -repeat
 // times for -duration; the report gives the median requests/s and the p50
 // and p99 latency of the median run. A final soak runs each service's C
-// backend at concurrency 64 for -soak and must see zero errors.
+// backend at concurrency 64 for -soak and must see zero errors. Then the
+// hostile mix (hostile.go) runs against a fresh C-backend process for
+// -hostile: well-behaved clients beside hostile ones and idle connections,
+// reporting each hostile kind's status codes, the well-behaved clients'
+// latency and the service's peak RSS.
 package main
 
 import (
@@ -34,17 +38,18 @@ func main() {
 	duration := flag.Duration("duration", 3*time.Second, "length of one measurement")
 	repeat := flag.Int("repeat", 3, "measurements per cell; the median is reported")
 	soak := flag.Duration("soak", 60*time.Second, "length of the zero-error run at concurrency 64 (0 skips it)")
+	hostile := flag.Duration("hostile", 10*time.Second, "length of the hostile mix (0 skips it)")
 	concurrency := flag.String("concurrency", "1,16,64", "client counts to measure")
 	sizes := flag.String("sizes", "64,4096,1048576", "payload sizes in bytes")
 	flag.Parse()
 
-	if err := run(*out, *duration, *repeat, *soak, parseInts(*concurrency), parseInts(*sizes)); err != nil {
+	if err := run(*out, *duration, *repeat, *soak, *hostile, parseInts(*concurrency), parseInts(*sizes)); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, duration time.Duration, repeat int, soak time.Duration, concurrency, sizes []int) error {
+func run(out string, duration time.Duration, repeat int, soak, hostile time.Duration, concurrency, sizes []int) error {
 	dir, err := os.MkdirTemp("", "load")
 	if err != nil {
 		return err
@@ -59,6 +64,14 @@ func run(out string, duration time.Duration, repeat int, soak time.Duration, con
 	for _, svc := range targets {
 		if err := measure(report, svc, certs, concurrency, sizes); err != nil {
 			return err
+		}
+	}
+	if hostile > 0 {
+		report.hostileLen = hostile
+		for _, svc := range targets {
+			if err := measureHostile(report, svc, certs, hostile); err != nil {
+				return err
+			}
 		}
 	}
 
@@ -127,6 +140,28 @@ func measure(report *report, svc target, certs devcert.Files, concurrency, sizes
 		fmt.Fprintf(os.Stderr, "%s soak: %d requests, %d errors\n", svc.name, res.count(), res.errors)
 		report.addSoak(svc.name, res)
 	}
+	return nil
+}
+
+// measureHostile runs the hostile mix against a fresh C-backend process
+// of svc, so that its peak RSS is the mix's alone.
+func measureHostile(report *report, svc target, certs devcert.Files, duration time.Duration) error {
+	bin, err := runfiles.Rlocation(*svc.rlocation)
+	if err != nil {
+		return err
+	}
+	proc, err := svcproc.Start(bin, append(certs.ServerFlags(), "-backend=c"), nil, os.Stderr, 15*time.Second)
+	if err != nil {
+		return err
+	}
+	defer proc.Stop(30 * time.Second)
+	res, err := runHostile(svc, proc.Addrs.GRPC, certs.CA, proc.Pid(), duration)
+	if err != nil {
+		return fmt.Errorf("%s hostile mix: %w", svc.name, err)
+	}
+	fmt.Fprintf(os.Stderr, "%s hostile: well-behaved %0.f req/s p99 %v errors %d; peak RSS %d MiB; %v\n",
+		svc.name, res.well.rps(), res.well.p(99), res.well.errors, res.peakRSS>>20, res.codes)
+	report.hostile[svc.name] = res
 	return nil
 }
 

@@ -22,13 +22,16 @@ type report struct {
 	soakLen  time.Duration
 	results  map[cell]result
 	soaks    map[string]result
-	services []string
-	clients  []int
-	sizes    []int
+	// hostile holds each service's hostile mix, run for hostileLen.
+	hostile    map[string]hostileResult
+	hostileLen time.Duration
+	services   []string
+	clients    []int
+	sizes      []int
 }
 
 func newReport(stamp machine.Stamp, duration time.Duration, repeat int, soak time.Duration) *report {
-	return &report{stamp: stamp, duration: duration, repeat: repeat, soakLen: soak, results: map[cell]result{}, soaks: map[string]result{}}
+	return &report{stamp: stamp, duration: duration, repeat: repeat, soakLen: soak, results: map[cell]result{}, soaks: map[string]result{}, hostile: map[string]hostileResult{}}
 }
 
 // targetMinSize is the smallest payload the C backend must serve at least
@@ -86,7 +89,47 @@ func (r *report) markdown(args string) string {
 				r.soakLen, soak.count(), soak.errors, round(soak.p(99)))
 		}
 	}
+	r.hostileMarkdown(&b)
 	return b.String()
+}
+
+// hostileMarkdown writes the hostile mix's section.
+func (r *report) hostileMarkdown(b *strings.Builder) {
+	if len(r.hostile) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n## Hostile clients\n\n")
+	fmt.Fprintf(b, "Each service (C backend, default flags, a fresh process) for %v: %d well-behaved clients send %s requests as above, "+
+		"while %d hostile clients cycle through the kinds below and %d TCP connections stay open without starting TLS. "+
+		"The baseline is the table's %d-client %s row, measured without them.\n\n",
+		r.hostileLen, wellBehaved, sizeName(wellSize), hostileClients, idleConns, wellBehaved, sizeName(wellSize))
+	fmt.Fprintf(b, "| service | well-behaved req/s | p99 | baseline p99 | errors | peak RSS |\n|---|---:|---:|---:|---:|---:|\n")
+	for _, svc := range r.services {
+		h, ok := r.hostile[svc]
+		if !ok {
+			continue
+		}
+		baseline := "n/a"
+		if base, ok := r.results[cell{svc, "c", wellBehaved, wellSize}]; ok {
+			baseline = round(base.p(99)).String()
+		}
+		fmt.Fprintf(b, "| %s | %.0f | %v | %s | %d | %d MiB |\n", svc, h.well.rps(), round(h.well.p(99)), baseline, h.well.errors, h.peakRSS>>20)
+	}
+	fmt.Fprintf(b, "\nStatus codes the hostile requests got, by kind:\n\n| service | kind | codes |\n|---|---|---|\n")
+	for _, svc := range r.services {
+		h, ok := r.hostile[svc]
+		if !ok {
+			continue
+		}
+		kinds := make([]string, 0, len(h.codes))
+		for kind := range h.codes {
+			kinds = append(kinds, kind)
+		}
+		slices.Sort(kinds)
+		for _, kind := range kinds {
+			fmt.Fprintf(b, "| %s | %s | %s |\n", svc, kind, codeList(h.codes[kind]))
+		}
+	}
 }
 
 // readingNote explains what the comparison can and cannot show.

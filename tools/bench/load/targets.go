@@ -14,25 +14,29 @@ import (
 type target struct {
 	name      string
 	rlocation *string
+	// method is the full name of the RPC call makes.
+	method string
 	// call makes one RPC with payload on conn.
 	call func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error
+	// worst makes the service's costliest request, for the hostile mix.
+	worst func(ctx context.Context, conn *grpc.ClientConn) error
 }
 
 var targets = []target{
-	{"hashd", &hashdRlocation, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
+	{"hashd", &hashdRlocation, hashv1.HashService_Sum_FullMethodName, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
 		_, err := hashv1.NewHashServiceClient(conn).Sum(ctx, &hashv1.SumRequest{
 			Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: payload,
 		})
 		return err
-	}},
+	}, worstHash},
 	// A delimiter scan that finds nothing reads the whole payload: the
 	// parser's worst case.
-	{"scand", &scandRlocation, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
+	{"scand", &scandRlocation, scanv1.ScanService_IndexAny_FullMethodName, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
 		_, err := scanv1.NewScanServiceClient(conn).IndexAny(ctx, &scanv1.IndexAnyRequest{
 			Data: payload, Set: scanSet,
 		})
 		return err
-	}},
+	}, worstScan},
 }
 
 // scanSet is the delimiter set scand's load scans for.
