@@ -31,7 +31,7 @@ _CTEST = Label("//tools/ctest")
 _GEN_RUNNER = Label("//tools/ctest/gen_runner")
 _RUNTIME = Label("//tools/cmock/runtime")
 
-def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include = None, **kwargs):
+def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include = None, float_tolerance = "0", **kwargs):
     """Generates Mock<hdr>.h/.c for a header and builds them as a cc_library.
 
     A test includes the mock as `#include "Mock<stem>.h"` (for `foo.h`,
@@ -48,6 +48,8 @@ def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include =
         of leaving it out of the mock with a warning (file:line and why).
       include: how the mock includes hdr; defaults to its workspace path,
         e.g. "clib/simd/simd.h".
+      float_tolerance: the relative tolerance of float and double parameter
+        compares, as a string ("1e-6"); "0", the default, is exact.
       **kwargs: passed to the cc_library (visibility, testonly, ...).
     """
     stem = hdr.split(":")[-1].split("/")[-1]
@@ -66,6 +68,7 @@ def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include =
             include if include else "$(rootpath %s)" % hdr,
             "-strict_order=%s" % ("true" if strict_order else "false"),
             "-strict=%s" % ("true" if strict else "false"),
+            "-float_tolerance=%s" % float_tolerance,
             "-out_h $(execpath %s)" % out_h,
             "-out_c $(execpath %s)" % out_c,
             "$(execpath %s)" % hdr,

@@ -36,6 +36,7 @@ func main() {
 	outC := flag.String("out_c", "", "where to write Mock<header>.c (default: in the current directory)")
 	strictOrder := flag.Bool("strict_order", false, "calls must match expectations in the order they were set, across functions")
 	strict := flag.Bool("strict", false, "fail on any declaration that cannot be mocked, instead of leaving it out with a warning")
+	floatTolerance := flag.Float64("float_tolerance", 0, "relative tolerance of floating-point parameter compares (0: exact)")
 	fault := flag.Bool("fault", false, "write a fault seam (Fault<header>.c and Fault<header>_rename.h) instead of a mock")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: cmock [flags] header.h\n")
@@ -46,7 +47,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	opts := options{include: *include, outH: *outH, outC: *outC, strictOrder: *strictOrder, strict: *strict, fault: *fault}
+	opts := options{include: *include, outH: *outH, outC: *outC, strictOrder: *strictOrder, strict: *strict, fault: *fault, floatTolerance: *floatTolerance}
 	if err := run(flag.Arg(0), opts, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "cmock: %v\n", err)
 		os.Exit(1)
@@ -58,6 +59,7 @@ type options struct {
 	include, outH, outC string
 	strictOrder, strict bool
 	fault               bool
+	floatTolerance      float64
 }
 
 // run writes the mock (or fault seam) of the header at path. Declarations
@@ -80,7 +82,10 @@ func run(path string, opts options, warnings io.Writer) error {
 	if include == "" {
 		include = filepath.Base(path)
 	}
-	genOpts := gen.Options{Include: include, StrictOrder: opts.strictOrder}
+	if opts.floatTolerance < 0 || opts.floatTolerance >= 1 {
+		return fmt.Errorf("-float_tolerance %v: want a relative tolerance from 0 to below 1", opts.floatTolerance)
+	}
+	genOpts := gen.Options{Include: include, StrictOrder: opts.strictOrder, FloatTolerance: opts.floatTolerance}
 	if opts.fault {
 		f, err := gen.GenerateFault(h, genOpts)
 		if err != nil {

@@ -14,8 +14,7 @@ import (
 
 	"github.com/bazelbuild/rules_go/go/runfiles"
 
-	"example.com/starter/tools/devcert"
-	"example.com/starter/tools/svcproc"
+	"example.com/starter/services/servicekit"
 )
 
 // Runfiles paths of the binaries, set by x_defs in BUILD.bazel.
@@ -44,7 +43,7 @@ func run() error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	certs, err := devcert.Write(dir)
+	certs, err := servicekit.WriteDevCerts(dir)
 	if err != nil {
 		return err
 	}
@@ -53,10 +52,10 @@ func run() error {
 		return err
 	}
 
-	services := map[string]*svcproc.Process{}
+	services := map[string]*servicekit.Process{}
 	for _, svc := range []struct{ name, bin string }{{"hashd", hashd}, {"scand", scand}} {
 		// Service logs (JSON) go to stderr, keeping stdout for the results.
-		proc, err := svcproc.Start(svc.bin, certs.ServerFlags(), nil, os.Stderr, 15*time.Second)
+		proc, err := servicekit.Start(svc.bin, certs.ServerFlags(), nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}

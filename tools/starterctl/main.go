@@ -24,7 +24,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/status"
 
-	"example.com/starter/tools/grpcclient"
+	"example.com/starter/services/servicekit"
 )
 
 // command is one subcommand: it parses its own flags from args and calls conn.
@@ -70,7 +70,7 @@ func main() {
 		os.Exit(2)
 	}
 
-	conn, err := grpcclient.Dial(*addr, grpcclient.Options{CAFile: *caFile, Insecure: *insecure, MaxMessageBytes: 64 << 20})
+	conn, err := servicekit.Dial(*addr, servicekit.ClientOptions{CAFile: *caFile, Insecure: *insecure, MaxMessageBytes: 64 << 20})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "starterctl:", err)
 		os.Exit(2)

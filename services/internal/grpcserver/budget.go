@@ -21,7 +21,7 @@ import (
 // large requests costs the server almost nothing and its clients get
 // UNAVAILABLE at once, rather than a queue without bound: gRPC's code for
 // "transient, retry with backoff", which clients' retry policies act on
-// (tools/grpcclient). The refusal's message names -max_inflight_bytes and
+// (servicekit.Dial). The refusal's message names -max_inflight_bytes and
 // its value; it carries no ErrorDetail, because grpc-go sends a status
 // refused this early as grpc-status and grpc-message alone.
 //

@@ -13,7 +13,7 @@ type Config struct {
 	Listen string
 	// MetricsListen is the HTTP address of /metrics; port 0 picks a free port.
 	MetricsListen string
-	// AddrFile, if set, receives the bound addresses (svcproc.Addrs) once the
+	// AddrFile, if set, receives the bound addresses (servicekit.Addrs) once the
 	// server accepts connections. Tests and tools use it with port 0.
 	AddrFile string
 	// TLSCert and TLSKey are PEM files. Both are required unless Insecure.

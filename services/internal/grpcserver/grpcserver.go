@@ -30,7 +30,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"example.com/starter/services/internal/metrics"
-	"example.com/starter/tools/svcproc"
+	"example.com/starter/services/servicekit"
 )
 
 // Server is a gRPC server with its metrics endpoint. Register services on
@@ -153,11 +153,11 @@ func (s *Server) Run(ctx context.Context) error {
 		grpcLis.Close()
 		return err
 	}
-	addrs := svcproc.Addrs{GRPC: grpcLis.Addr().String(), Metrics: metricsLis.Addr().String()}
+	addrs := servicekit.Addrs{GRPC: grpcLis.Addr().String(), Metrics: metricsLis.Addr().String()}
 	// Both listeners are bound, so connections queue from here on: the
 	// address file may be read before Serve starts accepting.
 	if s.cfg.AddrFile != "" {
-		if err := svcproc.WriteAddrs(s.cfg.AddrFile, addrs); err != nil {
+		if err := servicekit.WriteAddrs(s.cfg.AddrFile, addrs); err != nil {
 			grpcLis.Close()
 			metricsLis.Close()
 			return err

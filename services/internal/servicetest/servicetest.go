@@ -33,9 +33,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
-	"example.com/starter/tools/devcert"
-	"example.com/starter/tools/grpcclient"
-	"example.com/starter/tools/svcproc"
+	"example.com/starter/services/servicekit"
 )
 
 // startTimeout bounds how long a service may take to start serving.
@@ -43,11 +41,11 @@ const startTimeout = 15 * time.Second
 
 // Service is a running service binary.
 type Service struct {
-	*svcproc.Process
+	*servicekit.Process
 	bin   string
 	args  []string
 	env   []string
-	certs devcert.Files
+	certs servicekit.DevCerts
 }
 
 // Start runs the binary named by SERVICE_RLOCATION with TLS and args, and
@@ -78,7 +76,7 @@ func binary(t *testing.T, rlocationVar string) string {
 
 func startBinary(t *testing.T, rlocationVar string, env, args []string) *Service {
 	t.Helper()
-	certs, err := devcert.Write(t.TempDir())
+	certs, err := servicekit.WriteDevCerts(t.TempDir())
 	require.NoError(t, err)
 	s := &Service{
 		bin:   binary(t, rlocationVar),
@@ -99,7 +97,7 @@ func startBinary(t *testing.T, rlocationVar string, env, args []string) *Service
 func StartupFailure(t *testing.T, args ...string) (status int, stderr string) {
 	t.Helper()
 	bin := binary(t, "SERVICE_RLOCATION")
-	certs, err := devcert.Write(t.TempDir())
+	certs, err := servicekit.WriteDevCerts(t.TempDir())
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
@@ -116,7 +114,7 @@ func StartupFailure(t *testing.T, args ...string) (status int, stderr string) {
 
 func (s *Service) start(t *testing.T, args []string) {
 	t.Helper()
-	proc, err := svcproc.Start(s.bin, args, s.env, testWriter{t}, startTimeout)
+	proc, err := servicekit.Start(s.bin, args, s.env, testWriter{t}, startTimeout)
 	require.NoError(t, err)
 	s.Process = proc
 	t.Cleanup(func() {
@@ -144,7 +142,7 @@ func (s *Service) Restart(t *testing.T) {
 // tests can send what the server refuses.
 func (s *Service) Dial(t *testing.T, opts ...grpc.DialOption) *grpc.ClientConn {
 	t.Helper()
-	conn, err := grpcclient.Dial(s.Addrs.GRPC, grpcclient.Options{CAFile: s.certs.CA, MaxMessageBytes: 64 << 20, DialOptions: opts})
+	conn, err := servicekit.Dial(s.Addrs.GRPC, servicekit.ClientOptions{CAFile: s.certs.CA, MaxMessageBytes: 64 << 20, GRPCOptions: opts})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = conn.Close() })
 	return conn

@@ -10,7 +10,7 @@ import (
 
 	"google.golang.org/grpc"
 
-	"example.com/starter/tools/grpcclient"
+	"example.com/starter/services/servicekit"
 )
 
 // driver runs closed-loop load against one service: each client has its own
@@ -49,7 +49,7 @@ func median(runs []result) result {
 func (d driver) run(clients, size int, duration time.Duration) (result, error) {
 	conns := make([]*grpc.ClientConn, clients)
 	for i := range conns {
-		conn, err := grpcclient.Dial(d.addr, grpcclient.Options{CAFile: d.caFile, MaxMessageBytes: 8 << 20})
+		conn, err := servicekit.Dial(d.addr, servicekit.ClientOptions{CAFile: d.caFile, MaxMessageBytes: 8 << 20})
 		if err != nil {
 			return result{}, err
 		}

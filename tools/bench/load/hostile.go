@@ -17,7 +17,7 @@ import (
 
 	hashv1 "example.com/starter/proto/hash/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
-	"example.com/starter/tools/grpcclient"
+	"example.com/starter/services/servicekit"
 )
 
 // The hostile mix: while wellBehaved clients load a service as in the
@@ -114,7 +114,7 @@ func runHostile(svc target, addr, caFile string, pid int, duration time.Duration
 	)
 	deadline := time.Now().Add(duration)
 	for i := range hostileClients {
-		conn, err := grpcclient.Dial(addr, grpcclient.Options{CAFile: caFile, MaxMessageBytes: 8 << 20})
+		conn, err := servicekit.Dial(addr, servicekit.ClientOptions{CAFile: caFile, MaxMessageBytes: 8 << 20})
 		if err != nil {
 			return res, err
 		}

@@ -25,9 +25,8 @@ import (
 
 	"github.com/bazelbuild/rules_go/go/runfiles"
 
-	"example.com/starter/tools/devcert"
+	"example.com/starter/services/servicekit"
 	"example.com/starter/tools/internal/machine"
-	"example.com/starter/tools/svcproc"
 )
 
 // Runfiles paths of the service binaries, set by x_defs in BUILD.bazel.
@@ -55,7 +54,7 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 		return err
 	}
 	defer os.RemoveAll(dir)
-	certs, err := devcert.Write(dir)
+	certs, err := servicekit.WriteDevCerts(dir)
 	if err != nil {
 		return err
 	}
@@ -97,7 +96,7 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 // measure runs every cell of one service, then its soak, and records them.
 // Both backends serve at once and their runs alternate, so that a change in
 // background load hits both columns alike.
-func measure(report *report, svc target, certs devcert.Files, concurrency, sizes []int) error {
+func measure(report *report, svc target, certs servicekit.DevCerts, concurrency, sizes []int) error {
 	bin, err := runfiles.Rlocation(*svc.rlocation)
 	if err != nil {
 		return err
@@ -105,7 +104,7 @@ func measure(report *report, svc target, certs devcert.Files, concurrency, sizes
 	drivers := map[string]driver{}
 	for _, backend := range backends {
 		args := append(certs.ServerFlags(), "-backend="+backend)
-		proc, err := svcproc.Start(bin, args, nil, os.Stderr, 15*time.Second)
+		proc, err := servicekit.Start(bin, args, nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}
@@ -145,12 +144,12 @@ func measure(report *report, svc target, certs devcert.Files, concurrency, sizes
 
 // measureHostile runs the hostile mix against a fresh C-backend process
 // of svc, so that its peak RSS is the mix's alone.
-func measureHostile(report *report, svc target, certs devcert.Files, duration time.Duration) error {
+func measureHostile(report *report, svc target, certs servicekit.DevCerts, duration time.Duration) error {
 	bin, err := runfiles.Rlocation(*svc.rlocation)
 	if err != nil {
 		return err
 	}
-	proc, err := svcproc.Start(bin, append(certs.ServerFlags(), "-backend=c"), nil, os.Stderr, 15*time.Second)
+	proc, err := servicekit.Start(bin, append(certs.ServerFlags(), "-backend=c"), nil, os.Stderr, 15*time.Second)
 	if err != nil {
 		return err
 	}

@@ -66,8 +66,8 @@ func (r *report) markdown(args string) string {
 
 	for _, svc := range r.services {
 		fmt.Fprintf(&b, "\n## %s\n\n", svc)
-		fmt.Fprintf(&b, "| clients | payload | C req/s | C p50 | C p99 | Go req/s | Go p50 | Go p99 | C/Go | target |\n")
-		fmt.Fprintf(&b, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+		fmt.Fprintf(&b, "| clients | payload | C req/s | C p50 | C p99 | C errors | Go req/s | Go p50 | Go p99 | Go errors | C/Go | target |\n")
+		fmt.Fprintf(&b, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
 		for _, c := range r.clients {
 			for _, size := range r.sizes {
 				cr, gr := r.results[cell{svc, "c", c, size}], r.results[cell{svc, "go", c, size}]
@@ -79,9 +79,9 @@ func (r *report) markdown(args string) string {
 						verdict = fmt.Sprintf("missed by %.0f%%", (1-ratio)*100)
 					}
 				}
-				fmt.Fprintf(&b, "| %d | %s | %.0f | %v | %v | %.0f | %v | %v | %.2f | %s |\n",
-					c, sizeName(size), cr.rps(), round(cr.p(50)), round(cr.p(99)),
-					gr.rps(), round(gr.p(50)), round(gr.p(99)), ratio, verdict)
+				fmt.Fprintf(&b, "| %d | %s | %.0f | %v | %v | %d | %.0f | %v | %v | %d | %.2f | %s |\n",
+					c, sizeName(size), cr.rps(), round(cr.p(50)), round(cr.p(99)), cr.errors,
+					gr.rps(), round(gr.p(50)), round(gr.p(99)), gr.errors, ratio, verdict)
 			}
 		}
 		if soak, ok := r.soaks[svc]; ok {
@@ -133,7 +133,7 @@ func (r *report) hostileMarkdown(b *strings.Builder) {
 }
 
 // readingNote explains what the comparison can and cannot show.
-const readingNote = "\nReading it: an RPC's cost includes TLS, HTTP/2 framing and protobuf copies, the same for both backends; only the hashing or scanning itself differs. Both SHA-256 backends use the CPU's SHA extensions when present (OpenSSL and Go's crypto/sha256 alike), so hashd's columns can differ only by the cgo crossing and EVP overhead. scand's columns differ by the scan kernels, whose speed alone docs/benchmarks.md measures; that difference shows once the payload is large enough for the scan to matter.\n"
+const readingNote = "\nReading it: an RPC's cost includes TLS, HTTP/2 framing and protobuf copies, the same for both backends; only the hashing or scanning itself differs. Both SHA-256 backends use the CPU's SHA extensions when present (OpenSSL and Go's crypto/sha256 alike), so hashd's columns can differ only by the cgo crossing and EVP overhead. scand's columns differ by the scan kernels, whose speed alone docs/benchmarks.md measures; that difference shows once the payload is large enough for the scan to matter. Errors are RPCs the server refused on purpose: past its in-flight budget (-max_inflight_bytes, in which an RPC counts -max_message_bytes until its request is read) it answers UNAVAILABLE before reading a request, and clients do not retry requests this large (see README.md's flag table).\n"
 
 func sizeName(n int) string {
 	switch {

@@ -1,5 +1,9 @@
+//go:build ignore
+
 /* The fault seams' run time: parses CMOCK_FAULTS before main and decides,
- * per call, whether a wrapped function fails. See cmock_fault.h. */
+ * per call, whether a wrapped function fails. See cmock_fault.h. It sits
+ * beside fault_test.go, so the constraint above keeps `go test` (which
+ * refuses C files in a package without cgo) from compiling it. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "cmock_fault.h"

@@ -23,6 +23,9 @@ const realCall = "read=0/42 buffer=ok ratio=0.5 byte=7 log=1 errno=0"
 // exit status.
 func run(t *testing.T, rlocationVar string, env []string, calls int) (lines []string, stderr string, status int) {
 	t.Helper()
+	if os.Getenv(rlocationVar) == "" {
+		t.Skipf("%s is unset: the programs are built by Bazel; run tools/bazel test //tools/cmock/fault:fault_test", rlocationVar)
+	}
 	bin, err := runfiles.Rlocation(os.Getenv(rlocationVar))
 	require.NoError(t, err)
 	cmd := exec.Command(bin, fmt.Sprint(calls))

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"example.com/starter/tools/cmock/cheader"
@@ -30,6 +31,10 @@ type Options struct {
 	// StrictOrder makes calls match expectations in the order they were
 	// set across all functions of all strict mocks, not only per function.
 	StrictOrder bool
+	// FloatTolerance is the relative tolerance of float, double and long
+	// double parameter compares (0: exact), as Unity's
+	// UNITY_FLOAT_PRECISION.
+	FloatTolerance float64
 }
 
 // Mock is a generated mock module.
@@ -107,6 +112,11 @@ type generator struct {
 	funcs    []function
 	norms    normalizers
 	hdr, src bytes.Buffer
+}
+
+// floatTolerance spells the tolerance as a long double literal.
+func (g *generator) floatTolerance() string {
+	return strconv.FormatFloat(g.opts.FloatTolerance, 'g', -1, 64) + "L"
 }
 
 func line(b *bytes.Buffer, format string, args ...any) {

@@ -268,7 +268,7 @@ func (g *generator) mockFunction(f *function) {
 				line(b, "      cmock_check_value(&cmock_c, %q, (const void *)&cmock_e->%s, (const void *)&%s, sizeof %s, %s, %s);",
 					p.Name, p.Name, p.Name, p.Name, p.kind, p.norm)
 			case checkFloat:
-				line(b, "      cmock_check_float(&cmock_c, %q, cmock_e->%s, %s);", p.Name, p.Name, p.Name)
+				line(b, "      cmock_check_float(&cmock_c, %q, cmock_e->%s, %s, %s);", p.Name, p.Name, p.Name, g.floatTolerance())
 			case checkString:
 				line(b, "      cmock_check_string(&cmock_c, %q, cmock_e->%s, %s);", p.Name, p.Name, p.Name)
 			case checkData:

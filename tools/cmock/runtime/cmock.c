@@ -139,10 +139,11 @@ void cmock_check_value(const cmock_call *c, const char *param, const void *expec
 }
 
 void cmock_check_float(const cmock_call *c, const char *param, long double expected,
-                       long double actual) {
+                       long double actual, long double tolerance) {
   if (expected == actual || (isnan(expected) && isnan(actual))) return;
-  ctest_fail(c->file, c->line, "%s: call #%d: parameter '%s': expected %.21Lg, actual %.21Lg", c->func,
-             c->call, param, expected, actual);
+  if (tolerance > 0 && fabsl(expected - actual) <= tolerance * fabsl(expected)) return;
+  ctest_fail(c->file, c->line, "%s: call #%d: parameter '%s': expected %.21Lg, actual %.21Lg%s", c->func,
+             c->call, param, expected, actual, tolerance > 0 ? " (beyond the mock's float tolerance)" : "");
 }
 
 void cmock_check_string(const cmock_call *c, const char *param, const char *expected,

@@ -78,9 +78,11 @@ void cmock_check_value(const cmock_call *c, const char *param, const void *expec
                        const void *actual, size_t size, ctest_kind kind,
                        cmock_normalize normalize);
 /* cmock_check_float compares floating-point values by value (bytes would
- * include long double's padding); NaN matches NaN. */
+ * include long double's padding); NaN matches NaN. With tolerance > 0 the
+ * values match when |expected - actual| <= tolerance * |expected| (a
+ * relative tolerance, as Unity's UNITY_FLOAT_PRECISION); 0 is exact. */
 void cmock_check_float(const cmock_call *c, const char *param, long double expected,
-                       long double actual);
+                       long double actual, long double tolerance);
 void cmock_check_string(const cmock_call *c, const char *param, const char *expected,
                         const char *actual);
 void cmock_check_data(const cmock_call *c, const char *param, const void *expected,

@@ -937,13 +937,13 @@ float types_mix(float f, double d, long double ld) {
   cmock_call_matched(&cmock_c, &cmock_e->cmock_base);
   if (!cmock_e->cmock_base.any_args) {
     if (!cmock_e->f_ignored) {
-      cmock_check_float(&cmock_c, "f", cmock_e->f, f);
+      cmock_check_float(&cmock_c, "f", cmock_e->f, f, 0L);
     }
     if (!cmock_e->d_ignored) {
-      cmock_check_float(&cmock_c, "d", cmock_e->d, d);
+      cmock_check_float(&cmock_c, "d", cmock_e->d, d, 0L);
     }
     if (!cmock_e->ld_ignored) {
-      cmock_check_float(&cmock_c, "ld", cmock_e->ld, ld);
+      cmock_check_float(&cmock_c, "ld", cmock_e->ld, ld, 0L);
     }
   }
   if (cmock_state.types_mix.callback != NULL) {

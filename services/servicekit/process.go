@@ -1,11 +1,10 @@
-// Package svcproc starts this repository's service binaries as child
-// processes on loopback ports, and stops them the way an orchestrator would.
-//
-// It also owns the address-file protocol between a launcher and a service: a
-// service started with -addr_file=PATH writes its bound addresses there as
-// JSON (see Addrs and WriteAddrs) once it accepts connections, which lets
-// launchers use port 0 without racing for free ports.
-package svcproc
+// Starting a service binary as a child process, and the address-file
+// protocol: a service started with -addr_file=PATH writes its bound
+// addresses there as JSON (see Addrs and WriteAddrs) once it accepts
+// connections, which lets launchers use port 0 without racing for free
+// ports.
+
+package servicekit
 
 import (
 	"encoding/json"
@@ -58,7 +57,7 @@ var loopbackAnyPort = []string{"-listen=127.0.0.1:0", "-metrics_listen=127.0.0.1
 // if it exits first or does not serve within timeout. args may set -listen
 // and -metrics_listen to choose the ports.
 func Start(bin string, args, env []string, out io.Writer, timeout time.Duration) (*Process, error) {
-	dir, err := os.MkdirTemp("", "svcproc")
+	dir, err := os.MkdirTemp("", "servicekit")
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,9 @@
-// Package grpcclient dials this repository's services with the transport
-// settings they expect: TLS 1.2+ with ALPN "h2" verified against a CA file,
-// or plaintext when the server runs with -insecure; and with the retry
-// policy their load shedding expects (retryPolicy).
-package grpcclient
+// Dialling the services with the transport settings they expect: TLS 1.2+
+// with ALPN "h2" verified against a CA file, or plaintext when the server
+// runs with -insecure; and with the retry policy their load shedding
+// expects (retryPolicy).
+
+package servicekit
 
 import (
 	"crypto/tls"
@@ -16,8 +17,8 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 )
 
-// Options configures Dial.
-type Options struct {
+// ClientOptions configures Dial.
+type ClientOptions struct {
 	// CAFile is a PEM bundle of roots that sign the server's certificate.
 	// Required unless Insecure.
 	CAFile string
@@ -25,14 +26,14 @@ type Options struct {
 	Insecure bool
 	// MaxMessageBytes bounds received and sent messages; 0 keeps gRPC's defaults.
 	MaxMessageBytes int
-	// DialOptions are added after Dial's own (a stats handler, say).
-	DialOptions []grpc.DialOption
+	// GRPCOptions are added after Dial's own (a stats handler, say).
+	GRPCOptions []grpc.DialOption
 }
 
 // Dial returns a client connection to addr. Like grpc.NewClient it does not
 // connect until the first RPC.
-func Dial(addr string, opts Options) (*grpc.ClientConn, error) {
-	creds, err := transportCredentials(opts)
+func Dial(addr string, opts ClientOptions) (*grpc.ClientConn, error) {
+	creds, err := clientCredentials(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +47,7 @@ func Dial(addr string, opts Options) (*grpc.ClientConn, error) {
 			grpc.MaxCallSendMsgSize(opts.MaxMessageBytes),
 		))
 	}
-	return grpc.NewClient(addr, append(dialOpts, opts.DialOptions...)...)
+	return grpc.NewClient(addr, append(dialOpts, opts.GRPCOptions...)...)
 }
 
 // retryPolicy retries UNAVAILABLE, which a server past its in-flight budget
@@ -65,20 +66,20 @@ const retryPolicy = `{"methodConfig": [{
   }
 }]}`
 
-func transportCredentials(opts Options) (credentials.TransportCredentials, error) {
+func clientCredentials(opts ClientOptions) (credentials.TransportCredentials, error) {
 	if opts.Insecure {
 		return insecure.NewCredentials(), nil
 	}
 	if opts.CAFile == "" {
-		return nil, errors.New("grpcclient: a CA file is required for TLS (or use insecure mode)")
+		return nil, errors.New("servicekit: a CA file is required for TLS (or use insecure mode)")
 	}
 	pemData, err := os.ReadFile(opts.CAFile)
 	if err != nil {
-		return nil, fmt.Errorf("grpcclient: %w", err)
+		return nil, fmt.Errorf("servicekit: %w", err)
 	}
 	roots := x509.NewCertPool()
 	if !roots.AppendCertsFromPEM(pemData) {
-		return nil, fmt.Errorf("grpcclient: no certificates in %s", opts.CAFile)
+		return nil, fmt.Errorf("servicekit: no certificates in %s", opts.CAFile)
 	}
 	return credentials.NewTLS(&tls.Config{
 		RootCAs:    roots,

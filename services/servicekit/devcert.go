@@ -1,7 +1,8 @@
-// Package devcert writes a throwaway certificate authority and a server
-// certificate for localhost, so the demo and tests can run the services with
-// real TLS. Never use these certificates outside a development machine.
-package devcert
+// Development certificates: a throwaway certificate authority and a
+// server certificate for localhost, so that the demo and tests run the
+// services with real TLS. Never use them outside a development machine.
+
+package servicekit
 
 import (
 	"crypto/ecdsa"
@@ -18,21 +19,21 @@ import (
 	"time"
 )
 
-// Files names the PEM files Write creates.
-type Files struct {
+// DevCerts names the PEM files WriteDevCerts creates.
+type DevCerts struct {
 	CA, Cert, Key string
 }
 
 // ServerFlags returns the flags that make a service of this repository serve
 // TLS with these files.
-func (f Files) ServerFlags() []string {
+func (f DevCerts) ServerFlags() []string {
 	return []string{"-tls_cert=" + f.Cert, "-tls_key=" + f.Key}
 }
 
 // Write creates ca.pem, server.pem and server-key.pem in dir. The server
 // certificate is valid for one day for localhost, 127.0.0.1 and ::1.
-func Write(dir string) (Files, error) {
-	files := Files{
+func WriteDevCerts(dir string) (DevCerts, error) {
+	files := DevCerts{
 		CA:   filepath.Join(dir, "ca.pem"),
 		Cert: filepath.Join(dir, "server.pem"),
 		Key:  filepath.Join(dir, "server-key.pem"),
@@ -41,7 +42,7 @@ func Write(dir string) (Files, error) {
 
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return Files{}, err
+		return DevCerts{}, err
 	}
 	caTemplate := &x509.Certificate{
 		SerialNumber:          big.NewInt(1),
@@ -54,16 +55,16 @@ func Write(dir string) (Files, error) {
 	}
 	caDER, err := x509.CreateCertificate(rand.Reader, caTemplate, caTemplate, &caKey.PublicKey, caKey)
 	if err != nil {
-		return Files{}, err
+		return DevCerts{}, err
 	}
 	ca, err := x509.ParseCertificate(caDER)
 	if err != nil {
-		return Files{}, err
+		return DevCerts{}, err
 	}
 
 	serverKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return Files{}, err
+		return DevCerts{}, err
 	}
 	serverTemplate := &x509.Certificate{
 		SerialNumber: big.NewInt(2),
@@ -77,11 +78,11 @@ func Write(dir string) (Files, error) {
 	}
 	serverDER, err := x509.CreateCertificate(rand.Reader, serverTemplate, ca, &serverKey.PublicKey, caKey)
 	if err != nil {
-		return Files{}, err
+		return DevCerts{}, err
 	}
 	keyDER, err := x509.MarshalPKCS8PrivateKey(serverKey)
 	if err != nil {
-		return Files{}, err
+		return DevCerts{}, err
 	}
 
 	for _, f := range []struct {
@@ -95,7 +96,7 @@ func Write(dir string) (Files, error) {
 	} {
 		data := pem.EncodeToMemory(&pem.Block{Type: f.blockType, Bytes: f.der})
 		if err := os.WriteFile(f.path, data, f.mode); err != nil {
-			return Files{}, fmt.Errorf("devcert: %w", err)
+			return DevCerts{}, fmt.Errorf("servicekit: %w", err)
 		}
 	}
 	return files, nil

@@ -1,4 +1,4 @@
-package devcert
+package servicekit
 
 import (
 	"crypto/tls"
@@ -11,7 +11,7 @@ import (
 )
 
 func TestServerCertificateVerifiesAgainstCA(t *testing.T) {
-	files, err := Write(t.TempDir())
+	files, err := WriteDevCerts(t.TempDir())
 	require.NoError(t, err)
 
 	pair, err := tls.LoadX509KeyPair(files.Cert, files.Key)
