@@ -4,6 +4,7 @@
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 /* Exactly one of md and mac is set. */
@@ -15,34 +16,38 @@ struct crypto_evp {
 /* Maps an OpenSSL success flag (1 on success) to a status. */
 static crypto_status ossl(int ok) { return ok == 1 ? CRYPTO_OK : CRYPTO_EBACKEND; }
 
-/* The algorithm is fetched explicitly, once per context: a context serves a
- * whole batch or stream (crypto_evp_reset reuses it), so the fetch, a lock
- * and a lookup in OpenSSL's method store, is paid once per call from Go
- * rather than once per message, and no fetched object outlives its context
- * (this library keeps no process-wide state). Each context holds its own
- * reference to the algorithm, so the fetch's reference is dropped at once. */
+/* The algorithms, fetched from OpenSSL's default library context once per
+ * process: a fetch takes a lock and a lookup in OpenSSL's method store,
+ * which at 64 bytes cost about as much as the hash itself when every
+ * context fetched its own. This is the library's only global state, an
+ * init-once cache: written once under pthread_once, then read-only, and
+ * held (never freed) for the life of the process. If a fetch fails, every
+ * crypto_evp_new of that algorithm fails with CRYPTO_EBACKEND. */
+static struct {
+  EVP_MD *sha256;
+  EVP_MAC *hmac;
+} algs;
+static pthread_once_t algs_once = PTHREAD_ONCE_INIT;
+
+static void fetch_algs(void) {
+  algs.sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+  algs.hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+}
+
 crypto_status crypto_evp_new(crypto_evp_alg alg, const uint8_t *key, size_t key_len,
                              crypto_evp **out) {
+  if (pthread_once(&algs_once, fetch_algs) != 0) return CRYPTO_EBACKEND;
+  if ((alg == CRYPTO_EVP_SHA256 ? (void *)algs.sha256 : (void *)algs.hmac) == NULL) {
+    return CRYPTO_EBACKEND;
+  }
   crypto_evp *e = calloc(1, sizeof *e);
   if (e == NULL) return CRYPTO_ENOMEM;
   crypto_status st;
   if (alg == CRYPTO_EVP_SHA256) {
-    EVP_MD *md = EVP_MD_fetch(NULL, "SHA256", NULL);
-    if (md == NULL) {
-      free(e);
-      return CRYPTO_EBACKEND;
-    }
     e->md = EVP_MD_CTX_new();
-    st = e->md == NULL ? CRYPTO_ENOMEM : ossl(EVP_DigestInit_ex2(e->md, md, NULL));
-    EVP_MD_free(md);
+    st = e->md == NULL ? CRYPTO_ENOMEM : ossl(EVP_DigestInit_ex2(e->md, algs.sha256, NULL));
   } else {
-    EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-    if (mac == NULL) {
-      free(e);
-      return CRYPTO_EBACKEND;
-    }
-    e->mac = EVP_MAC_CTX_new(mac);
-    EVP_MAC_free(mac);
+    e->mac = EVP_MAC_CTX_new(algs.hmac);
     /* OpenSSL reads a NULL key as "keep the previous key"; an empty key
      * must be a non-NULL pointer. */
     static const uint8_t empty_key[1];
