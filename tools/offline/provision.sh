@@ -33,6 +33,7 @@ readonly PACKAGES=(
   libssl-dev
   shellcheck
   clangd
+  clang
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }
