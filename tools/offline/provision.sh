@@ -34,6 +34,7 @@ readonly PACKAGES=(
   shellcheck
   clangd
   clang
+  pkgconf
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }
