@@ -12,6 +12,16 @@ import (
 	"unsafe"
 )
 
+// The Go constants that mirror crypto.h must equal it on every target the
+// binding compiles for: each pair below fails to compile (a negative array
+// length) when one side changes alone.
+var (
+	_ [Size - C.CRYPTO_SHA256_SIZE]struct{}
+	_ [C.CRYPTO_SHA256_SIZE - Size]struct{}
+	_ [MaxBatch - C.CRYPTO_MAX_BATCH]struct{}
+	_ [C.CRYPTO_MAX_BATCH - MaxBatch]struct{}
+)
+
 // Native is the Backend on OpenSSL libcrypto (clib/crypto).
 var Native Backend = cBackend{}
 

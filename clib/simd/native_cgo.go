@@ -18,9 +18,12 @@ var Native Kernels = cKernels{}
 // IndexAllAny has C write indices straight into dst's spare capacity, which
 // requires Go's int and C's size_t to have the same size. These fail to
 // compile (constant overflow) otherwise.
+// MaxSet mirrors SIMD_MAX_SET in simd.h, checked the same way.
 var (
 	_ [unsafe.Sizeof(int(0)) - unsafe.Sizeof(C.size_t(0))]struct{}
 	_ [unsafe.Sizeof(C.size_t(0)) - unsafe.Sizeof(int(0))]struct{}
+	_ [MaxSet - C.SIMD_MAX_SET]struct{}
+	_ [C.SIMD_MAX_SET - MaxSet]struct{}
 )
 
 type cKernels struct{}
