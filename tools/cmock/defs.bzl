@@ -16,6 +16,7 @@ mock and rebuilds only the tests that depend on it. See README.md here.
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_library", "cc_test")
+load(":cmock_gen.bzl", "cmock_gen")
 
 # Generated sources live under bazel-out, outside the --per_file_copt
 # patterns of .bazelrc, so they get the repository's C flags explicitly.
@@ -26,22 +27,29 @@ C_COPTS = [
     "-Werror",
 ]
 
-_CMOCK = Label("//tools/cmock")
 _CTEST = Label("//tools/ctest")
 _GEN_RUNNER = Label("//tools/ctest/gen_runner")
 _RUNTIME = Label("//tools/cmock/runtime")
 
-def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include = None, float_tolerance = "0", **kwargs):
+def c_mock(name, hdr = None, deps = [], strict_order = False, strict = False, include = None, float_tolerance = "0", system_hdr = None, report = False, **kwargs):
     """Generates Mock<hdr>.h/.c for a header and builds them as a cc_library.
 
     A test includes the mock as `#include "Mock<stem>.h"` (for `foo.h`,
     `Mockfoo.h`) and depends on this target; c_unit_test's runner calls the
     mock's _Init, _Verify and _Destroy around every test.
 
+    The header is read as the C toolchain's preprocessor sees it, with the
+    include paths and defines of deps (see cmock_gen.bzl): `#if`, macros
+    and vendor prefixes resolve as they do in the compiled code.
+
     Args:
       name: the cc_library of the mock.
       hdr: the header to mock, a file label ending in `.h`.
       deps: the library that declares hdr (the mock includes it).
+      system_hdr: instead of hdr, a header on the system include path, such
+        as "zlib.h"; the mock includes it as <zlib.h>.
+      report: also write `<name>/cmock_report.txt`: each function mocked,
+        and each declaration left out with file:line and why.
       strict_order: calls must match expectations in the order they were set
         across functions (and across all strict mocks), not only per function.
       strict: fail the build on a declaration that cannot be mocked, instead
@@ -52,28 +60,29 @@ def c_mock(name, hdr, deps = [], strict_order = False, strict = False, include =
         compares, as a string ("1e-6"); "0", the default, is exact.
       **kwargs: passed to the cc_library (visibility, testonly, ...).
     """
-    stem = hdr.split(":")[-1].split("/")[-1]
+    if (hdr == None) == (system_hdr == None):
+        fail("c_mock %s: set exactly one of hdr and system_hdr" % name)
+    stem = (hdr or system_hdr).split(":")[-1].split("/")[-1]
     if not stem.endswith(".h"):
-        fail("c_mock %s: hdr must name a .h file, got %r" % (name, hdr))
+        fail("c_mock %s: the header must be a .h file, got %r" % (name, hdr or system_hdr))
     stem = stem[:-2]
     out_h = "%s/Mock%s.h" % (name, stem)
     out_c = "%s/Mock%s.c" % (name, stem)
-    native.genrule(
+    cmock_gen(
         name = name + "_gen",
-        srcs = [hdr],
-        outs = [out_h, out_c],
-        cmd = " ".join([
-            "$(execpath %s)" % _CMOCK,
-            "-include",
-            include if include else "$(rootpath %s)" % hdr,
+        hdr = hdr,
+        system_hdr = system_hdr,
+        deps = deps,
+        include = include,
+        flags = [
             "-strict_order=%s" % ("true" if strict_order else "false"),
             "-strict=%s" % ("true" if strict else "false"),
             "-float_tolerance=%s" % float_tolerance,
-            "-out_h $(execpath %s)" % out_h,
-            "-out_c $(execpath %s)" % out_c,
-            "$(execpath %s)" % hdr,
-        ]),
-        tools = [_CMOCK],
+        ],
+        out_h = out_h,
+        out_c = out_c,
+        report = "%s/cmock_report.txt" % name if report else None,
+        testonly = True,
         visibility = ["//visibility:private"],
     )
     cc_library(
@@ -183,19 +192,14 @@ def c_seam(name, hdr, srcs, hdrs = [], deps = [], mock_deps = [], strict_order =
         alwayslink = True,
         visibility = ["//visibility:private"],
     )
-    native.genrule(
+    cmock_gen(
         name = name + "_fault_gen",
-        srcs = [hdr],
-        outs = [rename_h, wrappers_c],
-        cmd = " ".join([
-            "$(execpath %s) -fault" % _CMOCK,
-            "-include",
-            include if include else "$(rootpath %s)" % hdr,
-            "-out_h $(execpath %s)" % rename_h,
-            "-out_c $(execpath %s)" % wrappers_c,
-            "$(execpath %s)" % hdr,
-        ]),
-        tools = [_CMOCK],
+        hdr = hdr,
+        deps = [name + "_hdrs"],
+        include = include,
+        flags = ["-fault"],
+        out_h = rename_h,
+        out_c = wrappers_c,
         visibility = ["//visibility:private"],
     )
     cc_library(

@@ -25,18 +25,21 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"example.com/starter/tools/cmock/cheader"
 	"example.com/starter/tools/cmock/gen"
 )
 
 func main() {
-	include := flag.String("include", "", "how the mock #includes the header (default: its base name)")
+	include := flag.String("include", "", "how the mock #includes the header: a path for #include \"...\" (default: its base name), or <name.h>")
+	preprocessed := flag.String("preprocessed", "", "parse this output of the C preprocessor (cc -E, with line markers) for what header.h declares; header.h is then spelled as its line markers spell it")
 	outH := flag.String("out_h", "", "where to write Mock<header>.h (default: in the current directory)")
 	outC := flag.String("out_c", "", "where to write Mock<header>.c (default: in the current directory)")
 	strictOrder := flag.Bool("strict_order", false, "calls must match expectations in the order they were set, across functions")
 	strict := flag.Bool("strict", false, "fail on any declaration that cannot be mocked, instead of leaving it out with a warning")
 	floatTolerance := flag.Float64("float_tolerance", 0, "relative tolerance of floating-point parameter compares (0: exact)")
+	report := flag.String("report", "", "also write a report here: a line \"mocked NAME\" per function mocked and \"skipped FILE:LINE: REASON\" per declaration left out")
 	fault := flag.Bool("fault", false, "write a fault seam (Fault<header>.c and Fault<header>_rename.h) instead of a mock")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: cmock [flags] header.h\n")
@@ -47,7 +50,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	opts := options{include: *include, outH: *outH, outC: *outC, strictOrder: *strictOrder, strict: *strict, fault: *fault, floatTolerance: *floatTolerance}
+	opts := options{include: *include, preprocessed: *preprocessed, report: *report, outH: *outH, outC: *outC, strictOrder: *strictOrder, strict: *strict, fault: *fault, floatTolerance: *floatTolerance}
 	if err := run(flag.Arg(0), opts, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "cmock: %v\n", err)
 		os.Exit(1)
@@ -57,6 +60,8 @@ func main() {
 // options are the command's flags.
 type options struct {
 	include, outH, outC string
+	preprocessed        string
+	report              string
 	strictOrder, strict bool
 	fault               bool
 	floatTolerance      float64
@@ -65,7 +70,7 @@ type options struct {
 // run writes the mock (or fault seam) of the header at path. Declarations
 // it cannot mock are errors if strict, else warnings written to warnings.
 func run(path string, opts options, warnings io.Writer) error {
-	h, err := cheader.ParseFile(path)
+	h, err := parse(path, opts.preprocessed)
 	if err != nil {
 		return err
 	}
@@ -74,6 +79,11 @@ func run(path string, opts options, warnings io.Writer) error {
 	}
 	for _, skipped := range h.Skipped {
 		fmt.Fprintf(warnings, "%v (warning: not mocked)\n", skipped)
+	}
+	if opts.report != "" {
+		if err := writeReport(opts.report, h); err != nil {
+			return err
+		}
 	}
 	for _, w := range h.Warnings {
 		fmt.Fprintf(warnings, "%v (warning)\n", w)
@@ -98,6 +108,31 @@ func run(path string, opts options, warnings io.Writer) error {
 		return err
 	}
 	return write(opts, m.Name+".h", m.Header, m.Name+".c", m.Source)
+}
+
+// writeReport writes what was mocked and what was left out, and why.
+func writeReport(path string, h *cheader.Header) error {
+	var b strings.Builder
+	for _, f := range h.Funcs {
+		fmt.Fprintf(&b, "mocked %s\n", f.Name)
+	}
+	for _, skipped := range h.Skipped {
+		fmt.Fprintf(&b, "skipped %v\n", skipped)
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// parse parses the header at path, or what the preprocessed file says it
+// declares.
+func parse(path, preprocessed string) (*cheader.Header, error) {
+	if preprocessed == "" {
+		return cheader.ParseFile(path)
+	}
+	src, err := os.ReadFile(preprocessed)
+	if err != nil {
+		return nil, err
+	}
+	return cheader.ParsePreprocessed(path, string(src))
 }
 
 // write writes the generated header and source, to -out_h and -out_c or

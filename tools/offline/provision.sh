@@ -35,6 +35,7 @@ readonly PACKAGES=(
   clangd
   clang
   pkgconf
+  zlib1g-dev libsqlite3-dev libcurl4-openssl-dev libusb-1.0-0-dev liblua5.4-dev libexpat1-dev
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }

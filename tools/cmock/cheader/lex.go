@@ -21,6 +21,9 @@ type token struct {
 	kind tokKind
 	text string
 	line int
+	// file is the file the token comes from, when line markers in
+	// preprocessed input say so (see lineMarkers); "" for the parsed file.
+	file string
 }
 
 // puncts lists the multi-character punctuators, longest first, so that array
@@ -82,7 +85,7 @@ func lex(file, src string) ([]token, error) {
 					i++
 				}
 			}
-			toks = append(toks, token{tokDirective, strings.TrimSpace(b.String()[1:]), start})
+			toks = append(toks, token{kind: tokDirective, text: strings.TrimSpace(b.String()[1:]), line: start})
 		default:
 			atLineStart = false
 			tok, n, err := lexOne(src[i:])

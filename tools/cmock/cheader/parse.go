@@ -86,7 +86,44 @@ func Parse(path, src string) (*Header, error) {
 	if toks, err = preprocess(path, toks); err != nil {
 		return nil, err
 	}
-	p := &parser{file: path, toks: toks, h: &Header{
+	return parseTokens(path, path, toks)
+}
+
+// ParsePreprocessed parses src, the C preprocessor's output for a file
+// that includes header (as `cc -E` writes it, with line markers), and
+// returns what header itself declares: its functions, and the errors and
+// warnings of its declarations, with header's own file:line. Declarations
+// from the files it includes are parsed for their types only; what cmock
+// cannot parse there is no concern of the mock's and is not reported.
+// header is spelled as the line markers spell it, or is the end of that
+// spelling after a "/" (a system header's name, "zlib.h", for
+// "/usr/include/zlib.h"); Header.Path is then the markers' spelling.
+func ParsePreprocessed(header, src string) (*Header, error) {
+	toks, err := lex(header, src)
+	if err != nil {
+		return nil, err
+	}
+	toks, err = lineMarkers(toks)
+	if err != nil {
+		return nil, err
+	}
+	owner := ""
+	for _, t := range toks {
+		if t.file == header || owner == "" && strings.HasSuffix(t.file, "/"+header) {
+			owner = t.file
+			if owner == header {
+				break
+			}
+		}
+	}
+	if owner == "" {
+		return nil, fmt.Errorf("%s: the preprocessed input declares nothing from this header", header)
+	}
+	return parseTokens(owner, owner, toks)
+}
+
+func parseTokens(path, owner string, toks []token) (*Header, error) {
+	p := &parser{file: path, owner: owner, toks: toks, h: &Header{
 		Path:     path,
 		typedefs: map[string]*Type{},
 		complete: map[string]bool{},
@@ -99,7 +136,10 @@ func Parse(path, src string) (*Header, error) {
 }
 
 type parser struct {
-	file    string
+	file string
+	// owner is the file whose declarations are reported: file itself, or in
+	// preprocessed input the header named by the line markers.
+	owner   string
 	toks    []token
 	pos     int
 	externC int // open `extern "C" {` blocks
@@ -152,8 +192,16 @@ func (p *parser) accept(text string) bool {
 }
 
 func (p *parser) errorf(t token, format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", p.file, t.line, fmt.Sprintf(format, args...))
+	file := p.file
+	if t.file != "" {
+		file = t.file
+	}
+	return fmt.Errorf("%s:%d: %s", file, t.line, fmt.Sprintf(format, args...))
 }
+
+// owns reports whether t comes from the file whose declarations are
+// reported (always, outside preprocessed input).
+func (p *parser) owns(t token) bool { return t.file == "" || t.file == p.owner }
 
 func (p *parser) expect(text string) error {
 	if !p.accept(text) {
@@ -180,14 +228,20 @@ func (p *parser) translationUnit() error {
 				p.externC++
 			}
 		default:
-			start, funcs := p.pos, len(p.h.Funcs)
+			start, funcs, warnings := p.pos, len(p.h.Funcs), len(p.h.Warnings)
 			p.pastDeclaration = false
-			if err := p.declaration(); err != nil {
+			err := p.declaration()
+			if err != nil && !p.pastDeclaration {
+				p.skipDeclaration(start)
+			}
+			switch {
+			case !p.owns(p.toks[start]):
+				// An included file's declaration: its types count, its
+				// functions and troubles do not.
+				p.h.Funcs, p.h.Warnings = p.h.Funcs[:funcs], p.h.Warnings[:warnings]
+			case err != nil:
 				p.h.Skipped = append(p.h.Skipped, err)
 				p.h.Funcs = p.h.Funcs[:funcs] // all of a broken declaration is out
-				if !p.pastDeclaration {
-					p.skipDeclaration(start)
-				}
 			}
 		}
 	}

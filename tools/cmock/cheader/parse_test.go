@@ -201,3 +201,40 @@ func funcNames(h *Header) string {
 	}
 	return strings.Join(names, " ")
 }
+
+func TestParsePreprocessed(t *testing.T) {
+	src := `# 1 "s.c"
+# 1 "/usr/include/dep.h" 1 3
+typedef unsigned int dep_len;
+this is not C at all;
+int dep_func(int);
+# 2 "s.c" 2
+# 1 "/usr/include/lib/api.h" 1
+# 10 "/usr/include/lib/api.h"
+int api_open(const char *path, dep_len n);
+
+int api_vlog(__builtin_va_list ap);
+# 3 "s.c" 2
+`
+	for _, header := range []string{"/usr/include/lib/api.h", "lib/api.h"} {
+		h, err := ParsePreprocessed(header, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Path != "/usr/include/lib/api.h" {
+			t.Errorf("%s: Path = %q, want the line markers' spelling", header, h.Path)
+		}
+		if len(h.Funcs) != 1 || h.Funcs[0].Name != "api_open" || h.Funcs[0].Line != 10 {
+			t.Errorf("%s: Funcs = %+v, want api_open on line 10 only (dep_func is the included file's)", header, h.Funcs)
+		}
+		if h.Classify(h.Funcs[0].Params[1].Type) != ClassUnsigned {
+			t.Errorf("%s: dep_len from the included file is not known as unsigned", header)
+		}
+		if len(h.Skipped) != 1 || !strings.HasPrefix(h.Skipped[0].Error(), "/usr/include/lib/api.h:12: api_vlog takes a va_list") {
+			t.Errorf("%s: Skipped = %v, want api_vlog at api.h:12 only (the included file's junk is not reported)", header, h.Skipped)
+		}
+	}
+	if _, err := ParsePreprocessed("other.h", src); err == nil {
+		t.Error("a header the input does not include: want an error")
+	}
+}

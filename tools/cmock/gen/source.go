@@ -235,7 +235,7 @@ func (g *generator) mockFunction(f *function) {
 		line(b, "%sreturn;", indent)
 	}
 
-	line(b, "\n%s {", f.prototype())
+	line(b, "\n%s {", f.definition())
 	line(b, "  %s *cmock_e;", expectationType(f))
 	line(b, "  cmock_call cmock_c;")
 	line(b, "  cmock_call_begin(&cmock_c, %q, ++%s.calls);", f.Name, state)

@@ -472,7 +472,7 @@ void pointers_name_Stub(CMOCK_pointers_name_CALLBACK cmock_callback) {
 
 int pointers_name_CallCount(void) { return cmock_state.pointers_name.calls; }
 
-const char *pointers_name(const char *prefix, char *out, size_t out_len) {
+const char *(pointers_name)(const char *prefix, char *out, size_t out_len) {
   pointers_name_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_name", ++cmock_state.pointers_name.calls);
@@ -569,7 +569,7 @@ void pointers_fill_Stub(CMOCK_pointers_fill_CALLBACK cmock_callback) {
 
 int pointers_fill_CallCount(void) { return cmock_state.pointers_fill.calls; }
 
-void pointers_fill(int *out, size_t n) {
+void (pointers_fill)(int *out, size_t n) {
   pointers_fill_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_fill", ++cmock_state.pointers_fill.calls);
@@ -662,7 +662,7 @@ void pointers_sum_Stub(CMOCK_pointers_sum_CALLBACK cmock_callback) {
 
 int pointers_sum_CallCount(void) { return cmock_state.pointers_sum.calls; }
 
-int pointers_sum(const int values[], size_t n) {
+int (pointers_sum)(const int values[], size_t n) {
   pointers_sum_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_sum", ++cmock_state.pointers_sum.calls);
@@ -747,7 +747,7 @@ void pointers_block_Stub(CMOCK_pointers_block_CALLBACK cmock_callback) {
 
 int pointers_block_CallCount(void) { return cmock_state.pointers_block.calls; }
 
-void pointers_block(unsigned char block[POINTERS_BLOCK]) {
+void (pointers_block)(unsigned char block[POINTERS_BLOCK]) {
   pointers_block_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_block", ++cmock_state.pointers_block.calls);
@@ -834,7 +834,7 @@ void pointers_matrix_Stub(CMOCK_pointers_matrix_CALLBACK cmock_callback) {
 
 int pointers_matrix_CallCount(void) { return cmock_state.pointers_matrix.calls; }
 
-void pointers_matrix(const int m[][3], int rows) {
+void (pointers_matrix)(const int m[][3], int rows) {
   pointers_matrix_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_matrix", ++cmock_state.pointers_matrix.calls);
@@ -925,7 +925,7 @@ void pointers_vec_Stub(CMOCK_pointers_vec_CALLBACK cmock_callback) {
 
 int pointers_vec_CallCount(void) { return cmock_state.pointers_vec.calls; }
 
-void pointers_vec(const vec3 v, vec3 out) {
+void (pointers_vec)(const vec3 v, vec3 out) {
   pointers_vec_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_vec", ++cmock_state.pointers_vec.calls);
@@ -1016,7 +1016,7 @@ void pointers_swap_Stub(CMOCK_pointers_swap_CALLBACK cmock_callback) {
 
 int pointers_swap_CallCount(void) { return cmock_state.pointers_swap.calls; }
 
-void pointers_swap(int **a, int *const *b) {
+void (pointers_swap)(int **a, int *const *b) {
   pointers_swap_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_swap", ++cmock_state.pointers_swap.calls);
@@ -1122,7 +1122,7 @@ void pointers_copy_Stub(CMOCK_pointers_copy_CALLBACK cmock_callback) {
 
 int pointers_copy_CallCount(void) { return cmock_state.pointers_copy.calls; }
 
-void *pointers_copy(void *restrict dst, const void *restrict src, size_t n) {
+void *(pointers_copy)(void *restrict dst, const void *restrict src, size_t n) {
   pointers_copy_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_copy", ++cmock_state.pointers_copy.calls);
@@ -1213,7 +1213,7 @@ void pointers_watch_Stub(CMOCK_pointers_watch_CALLBACK cmock_callback) {
 
 int pointers_watch_CallCount(void) { return cmock_state.pointers_watch.calls; }
 
-void pointers_watch(volatile int *reg) {
+void (pointers_watch)(volatile int *reg) {
   pointers_watch_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_watch", ++cmock_state.pointers_watch.calls);
@@ -1306,7 +1306,7 @@ void pointers_on_Stub(CMOCK_pointers_on_CALLBACK cmock_callback) {
 
 int pointers_on_CallCount(void) { return cmock_state.pointers_on.calls; }
 
-void pointers_on(event_fn handler, void (*fallback)(void), void *context) {
+void (pointers_on)(event_fn handler, void (*fallback)(void), void *context) {
   pointers_on_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_on", ++cmock_state.pointers_on.calls);
@@ -1411,7 +1411,7 @@ void pointers_sort_Stub(CMOCK_pointers_sort_CALLBACK cmock_callback) {
 
 int pointers_sort_CallCount(void) { return cmock_state.pointers_sort.calls; }
 
-void pointers_sort(void *base, size_t n, size_t size, compare_fn cmp) {
+void (pointers_sort)(void *base, size_t n, size_t size, compare_fn cmp) {
   pointers_sort_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_sort", ++cmock_state.pointers_sort.calls);
@@ -1499,7 +1499,7 @@ void pointers_handler_Stub(CMOCK_pointers_handler_CALLBACK cmock_callback) {
 
 int pointers_handler_CallCount(void) { return cmock_state.pointers_handler.calls; }
 
-event_fn pointers_handler(int event) {
+event_fn (pointers_handler)(int event) {
   pointers_handler_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_handler", ++cmock_state.pointers_handler.calls);
@@ -1579,7 +1579,7 @@ void pointers_comparator_Stub(CMOCK_pointers_comparator_CALLBACK cmock_callback)
 
 int pointers_comparator_CallCount(void) { return cmock_state.pointers_comparator.calls; }
 
-int (*pointers_comparator(int descending))(const void *cmock_arg1, const void *cmock_arg2) {
+int (*(pointers_comparator)(int descending))(const void *cmock_arg1, const void *cmock_arg2) {
   pointers_comparator_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_comparator", ++cmock_state.pointers_comparator.calls);
@@ -1673,7 +1673,7 @@ void pointers_unnamed_Stub(CMOCK_pointers_unnamed_CALLBACK cmock_callback) {
 
 int pointers_unnamed_CallCount(void) { return cmock_state.pointers_unnamed.calls; }
 
-void pointers_unnamed(int cmock_arg1, const char *cmock_arg2, double *cmock_arg3) {
+void (pointers_unnamed)(int cmock_arg1, const char *cmock_arg2, double *cmock_arg3) {
   pointers_unnamed_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_unnamed", ++cmock_state.pointers_unnamed.calls);
@@ -1738,7 +1738,7 @@ void pointers_none_Stub(CMOCK_pointers_none_CALLBACK cmock_callback) {
 
 int pointers_none_CallCount(void) { return cmock_state.pointers_none.calls; }
 
-void pointers_none(void) {
+void (pointers_none)(void) {
   pointers_none_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_none", ++cmock_state.pointers_none.calls);
@@ -1815,7 +1815,7 @@ void pointers_log_Stub(CMOCK_pointers_log_CALLBACK cmock_callback) {
 
 int pointers_log_CallCount(void) { return cmock_state.pointers_log.calls; }
 
-int pointers_log(int level, const char *fmt, ...) {
+int (pointers_log)(int level, const char *fmt, ...) {
   pointers_log_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "pointers_log", ++cmock_state.pointers_log.calls);

@@ -391,7 +391,7 @@ void types_set_color_Stub(CMOCK_types_set_color_CALLBACK cmock_callback) {
 
 int types_set_color_CallCount(void) { return cmock_state.types_set_color.calls; }
 
-void types_set_color(color c, enum mode m, shade s) {
+void (types_set_color)(color c, enum mode m, shade s) {
   types_set_color_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_set_color", ++cmock_state.types_set_color.calls);
@@ -482,7 +482,7 @@ void types_configure_Stub(CMOCK_types_configure_CALLBACK cmock_callback) {
 
 int types_configure_CallCount(void) { return cmock_state.types_configure.calls; }
 
-void types_configure(reg_block *regs, const reg_block *defaults) {
+void (types_configure)(reg_block *regs, const reg_block *defaults) {
   types_configure_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_configure", ++cmock_state.types_configure.calls);
@@ -564,7 +564,7 @@ void types_snapshot_Stub(CMOCK_types_snapshot_CALLBACK cmock_callback) {
 
 int types_snapshot_CallCount(void) { return cmock_state.types_snapshot.calls; }
 
-reg_block types_snapshot(reg_block current) {
+reg_block (types_snapshot)(reg_block current) {
   types_snapshot_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_snapshot", ++cmock_state.types_snapshot.calls);
@@ -632,7 +632,7 @@ void types_legacy_Stub(CMOCK_types_legacy_CALLBACK cmock_callback) {
 
 int types_legacy_CallCount(void) { return cmock_state.types_legacy.calls; }
 
-int types_legacy(void) {
+int (types_legacy)(void) {
   types_legacy_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_legacy", ++cmock_state.types_legacy.calls);
@@ -707,7 +707,7 @@ void types_move_Stub(CMOCK_types_move_CALLBACK cmock_callback) {
 
 int types_move_CallCount(void) { return cmock_state.types_move.calls; }
 
-struct other_point types_move(struct other_point p) {
+struct other_point (types_move)(struct other_point p) {
   types_move_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_move", ++cmock_state.types_move.calls);
@@ -811,7 +811,7 @@ void types_scale_Stub(CMOCK_types_scale_CALLBACK cmock_callback) {
 
 int types_scale_CallCount(void) { return cmock_state.types_scale.calls; }
 
-int8_t types_scale(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) {
+int8_t (types_scale)(uint8_t u8, int16_t i16, uint64_t u64, size_t n, bool b) {
   types_scale_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_scale", ++cmock_state.types_scale.calls);
@@ -915,7 +915,7 @@ void types_mix_Stub(CMOCK_types_mix_CALLBACK cmock_callback) {
 
 int types_mix_CallCount(void) { return cmock_state.types_mix.calls; }
 
-float types_mix(float f, double d, long double ld) {
+float (types_mix)(float f, double d, long double ld) {
   types_mix_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_mix", ++cmock_state.types_mix.calls);
@@ -1001,7 +1001,7 @@ void types_sample_Stub(CMOCK_types_sample_CALLBACK cmock_callback) {
 
 int types_sample_CallCount(void) { return cmock_state.types_sample.calls; }
 
-struct sample types_sample(const struct sample s) {
+struct sample (types_sample)(const struct sample s) {
   types_sample_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_sample", ++cmock_state.types_sample.calls);
@@ -1092,7 +1092,7 @@ void types_state_Stub(CMOCK_types_state_CALLBACK cmock_callback) {
 
 int types_state_CallCount(void) { return cmock_state.types_state.calls; }
 
-device_state types_state(device_state st, const device_state *prev) {
+device_state (types_state)(device_state st, const device_state *prev) {
   types_state_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_state", ++cmock_state.types_state.calls);
@@ -1175,7 +1175,7 @@ void types_packet_Stub(CMOCK_types_packet_CALLBACK cmock_callback) {
 
 int types_packet_CallCount(void) { return cmock_state.types_packet.calls; }
 
-packet types_packet(packet p) {
+packet (types_packet)(packet p) {
   types_packet_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_packet", ++cmock_state.types_packet.calls);
@@ -1264,7 +1264,7 @@ void types_widget_Stub(CMOCK_types_widget_CALLBACK cmock_callback) {
 
 int types_widget_CallCount(void) { return cmock_state.types_widget.calls; }
 
-void types_widget(widget *w, widget_handle h, const widget *cw) {
+void (types_widget)(widget *w, widget_handle h, const widget *cw) {
   types_widget_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_widget", ++cmock_state.types_widget.calls);
@@ -1367,7 +1367,7 @@ void types_count_Stub(CMOCK_types_count_CALLBACK cmock_callback) {
 
 int types_count_CallCount(void) { return cmock_state.types_count.calls; }
 
-counter_t types_count(counter_t c, unsigned char uc, signed char sc, long long ll) {
+counter_t (types_count)(counter_t c, unsigned char uc, signed char sc, long long ll) {
   types_count_cmock_expectation *cmock_e;
   cmock_call cmock_c;
   cmock_call_begin(&cmock_c, "types_count", ++cmock_state.types_count.calls);
