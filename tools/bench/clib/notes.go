@@ -21,8 +21,8 @@ const notes = `## Why the figures look the way they do
   them (sha_ni in the flags above). At 1 MiB the cgo crossing is negligible
   next to the work, so that column compares the two implementations.
 - **Batches.** A batch call crosses cgo once and keeps one OpenSSL context
-  for all its messages (the algorithm is fetched once per call; for HMAC the
-  key is set once and each message re-initialises with a NULL key). What is
+  for all its messages (the algorithm is fetched once per process; for HMAC
+  the key is set once and each message re-initialises with a NULL key). What is
   left per message is OpenSSL's provider layer
   (EVP_DigestInit_ex2/Update/Final_ex or EVP_MAC_init/update/final) and
   handing the message to C. Messages under 1 KiB are copied into one reused,
