@@ -171,9 +171,14 @@ func TestWorstCaseRequestsStayWithinTheMemoryBudget(t *testing.T) {
 			assert.Len(t, resp.GetIndices(), bytes.Count(csv, []byte(",")))
 			assert.Contains(t, svc.Metrics(t), "\ngrpc_server_inflight_request_bytes 0\n")
 
-			peak := svc.PeakRSS(t)
-			t.Logf("peak RSS %d MiB", peak>>20)
-			assert.Less(t, peak, int64(budget), "peak RSS over the budget")
+			t.Run("peak RSS", func(t *testing.T) {
+				if servicetest.RaceEnabled {
+					t.Skip("the race detector's shadow memory is most of the RSS here; the budget is for the production build")
+				}
+				peak := svc.PeakRSS(t)
+				t.Logf("peak RSS %d MiB", peak>>20)
+				assert.Less(t, peak, int64(budget), "peak RSS over the budget")
+			})
 		})
 	}
 }
