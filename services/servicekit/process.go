@@ -15,6 +15,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -99,6 +101,22 @@ func Start(bin string, args, env []string, out io.Writer, timeout time.Duration)
 
 // Pid is the process's ID.
 func (p *Process) Pid() int { return p.cmd.Process.Pid }
+
+// PeakRSS returns the most resident memory the process has used so far, in
+// bytes: VmHWM in /proc/<pid>/status, so Linux only.
+func (p *Process) PeakRSS() (int64, error) {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.Pid()))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kib, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kib << 10, err
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", p.Pid())
+}
 
 // Terminate sends SIGTERM without waiting.
 func (p *Process) Terminate() error { return p.cmd.Process.Signal(syscall.SIGTERM) }

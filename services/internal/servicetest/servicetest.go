@@ -16,12 +16,10 @@ package servicetest
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -148,21 +146,13 @@ func (s *Service) Dial(t *testing.T, opts ...grpc.DialOption) *grpc.ClientConn {
 	return conn
 }
 
-// PeakRSS returns the most resident memory the service has used so far
-// (VmHWM in /proc/<pid>/status; Linux only), in bytes.
+// PeakRSS returns the most resident memory the service has used so far,
+// in bytes (Linux only).
 func (s *Service) PeakRSS(t *testing.T) int64 {
 	t.Helper()
-	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.Pid()))
+	peak, err := s.Process.PeakRSS()
 	require.NoError(t, err, "reading the service's peak RSS")
-	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kib, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			require.NoError(t, err, "VmHWM line %q", line)
-			return kib << 10
-		}
-	}
-	require.FailNow(t, "no VmHWM in /proc/<pid>/status")
-	return 0
+	return peak
 }
 
 // CAFile is the PEM file of the CA that signed the service's certificate,

@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -93,12 +91,12 @@ func worstHash(ctx context.Context, conn *grpc.ClientConn) error {
 type hostileResult struct {
 	well    result                    // the well-behaved clients, during it
 	codes   map[string]map[string]int // hostile kind -> status code -> count
-	peakRSS int64                     // bytes; 0 where /proc is missing
+	peakRSS int64                     // bytes (VmHWM)
 }
 
-// runHostile runs the hostile mix against the service at addr (process
-// pid) for duration.
-func runHostile(svc target, addr, caFile string, pid int, duration time.Duration) (hostileResult, error) {
+// runHostile runs the hostile mix against the service proc for duration.
+func runHostile(svc target, proc *servicekit.Process, caFile string, duration time.Duration) (hostileResult, error) {
+	addr := proc.Addrs.GRPC
 	res := hostileResult{codes: map[string]map[string]int{}}
 	for range idleConns {
 		conn, err := net.Dial("tcp", addr)
@@ -138,26 +136,12 @@ func runHostile(svc target, addr, caFile string, pid int, duration time.Duration
 	}
 	well, err := driver{addr: addr, caFile: caFile, call: svc.call}.run(wellBehaved, wellSize, duration)
 	wg.Wait()
-	res.well = well
-	res.peakRSS = peakRSS(pid)
-	return res, err
-}
-
-// peakRSS returns pid's VmHWM from /proc, or 0 if it cannot be read.
-func peakRSS(pid int) int64 {
-	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0
+		return res, err
 	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kib, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			if err == nil {
-				return kib << 10
-			}
-		}
-	}
-	return 0
+	res.well = well
+	res.peakRSS, err = proc.PeakRSS()
+	return res, err
 }
 
 // codeList spells a kind's status counts, most frequent first.

@@ -154,7 +154,7 @@ func measureHostile(report *report, svc target, certs servicekit.DevCerts, durat
 		return err
 	}
 	defer proc.Stop(30 * time.Second)
-	res, err := runHostile(svc, proc.Addrs.GRPC, certs.CA, proc.Pid(), duration)
+	res, err := runHostile(svc, proc, certs.CA, duration)
 	if err != nil {
 		return fmt.Errorf("%s hostile mix: %w", svc.name, err)
 	}
