@@ -33,7 +33,8 @@ type goCommand struct {
 }
 
 func newGoCompare(dir string) (*goCompare, error) {
-	out, err := goCmd(dir, "list", "-e", "-f", "{{if not .Incomplete}}{{.ImportPath}} {{.Dir}}{{end}}", "./...")
+	// Test-only packages (no GoFiles) are left out: `go build` refuses them.
+	out, err := goCmd(dir, "list", "-e", "-f", "{{if and (not .Incomplete) (or .GoFiles .CgoFiles)}}{{.ImportPath}} {{.Dir}}{{end}}", "./...")
 	if err != nil {
 		return nil, err
 	}
