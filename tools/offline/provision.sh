@@ -25,7 +25,8 @@ readonly SUITE="${STARTER_DEBIAN_SUITE:-sid}"
 readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
 
 # Packages installed into the build root (shellcheck for //tools/lint, clangd for
-# //tools/compile_commands:compile_commands_test). Changing this list re-runs apt.
+# //tools/compile_commands:compile_commands_test, lcov's genhtml for
+# //tools/coverage). Changing this list re-runs apt.
 readonly PACKAGES=(
   bazel-bootstrap bazel-rules-shell
   gcc g++ libc6-dev git ca-certificates
@@ -36,6 +37,7 @@ readonly PACKAGES=(
   clang
   pkgconf
   zlib1g-dev libsqlite3-dev libcurl4-openssl-dev libusb-1.0-0-dev liblua5.4-dev libexpat1-dev
+  lcov
 )
 
 log() { printf '[offline] %s\n' "$*" >&2; }

@@ -96,3 +96,30 @@ func TestIndexAllChecksTheResponseLimitFirst(t *testing.T) {
 	assert.Len(t, resp.GetIndices(), len(data))
 	assert.LessOrEqual(t, proto.Size(resp), size+responseOverhead, "the response fits the limit it was checked against")
 }
+
+// failingKernels fails every call with err: the C library rejecting input
+// the handler let through, which the integration tests cannot provoke.
+type failingKernels struct{ err error }
+
+func (k failingKernels) IndexAny([]byte, []byte) (int, error) { return 0, k.err }
+func (k failingKernels) IndexAllAny([]byte, []byte, []int) ([]int, error) {
+	return nil, k.err
+}
+func (k failingKernels) Compare([]byte, []byte) (bool, int)  { return true, -1 }
+func (k failingKernels) CountByte([]byte, byte) (int, error) { return 0, k.err }
+
+func TestKernelErrorsMapToStatuses(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		err  error
+		code codes.Code
+	}{{simd.ErrInvalidArgument, codes.InvalidArgument}, {simd.ErrUnsupported, codes.Internal}} {
+		s := New(failingKernels{tc.err}, commonv1.Backend_BACKEND_C, 4<<20)
+		_, err := s.IndexAny(ctx, &scanv1.IndexAnyRequest{Data: []byte("x"), Set: []byte("x")})
+		assert.Equal(t, tc.code, status.Code(err), "IndexAny %v", tc.err)
+		_, err = s.IndexAny(ctx, &scanv1.IndexAnyRequest{Data: []byte("x"), Set: []byte("x"), All: true})
+		assert.Equal(t, tc.code, status.Code(err), "IndexAny all %v", tc.err)
+		_, err = s.CountByte(ctx, &scanv1.CountByteRequest{Data: []byte("x")})
+		assert.Equal(t, tc.code, status.Code(err), "CountByte %v", tc.err)
+	}
+}
