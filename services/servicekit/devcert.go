@@ -30,7 +30,7 @@ func (f DevCerts) ServerFlags() []string {
 	return []string{"-tls_cert=" + f.Cert, "-tls_key=" + f.Key}
 }
 
-// Write creates ca.pem, server.pem and server-key.pem in dir. The server
+// WriteDevCerts creates ca.pem, server.pem and server-key.pem in dir. The server
 // certificate is valid for one day for localhost, 127.0.0.1 and ::1.
 func WriteDevCerts(dir string) (DevCerts, error) {
 	files := DevCerts{
