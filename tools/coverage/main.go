@@ -26,12 +26,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"example.com/starter/tools/coverage/lcov"
 	"example.com/starter/tools/internal/bazelcmd"
-	"example.com/starter/tools/internal/buildreport"
 	"example.com/starter/tools/internal/docsection"
 	"example.com/starter/tools/internal/machine"
 )
@@ -113,7 +111,7 @@ func measure(workspace string, run bool, outDir string) (report, error) {
 	if err != nil {
 		return report{}, err
 	}
-	integration, err := query(bz, integrationQuery)
+	integration, err := bz.Query(nil, integrationQuery)
 	if err != nil {
 		return report{}, err
 	}
@@ -147,21 +145,7 @@ func measure(workspace string, run bool, outDir string) (report, error) {
 // queryTests lists the test targets of a rule kind in //... (c_unit_test is
 // a macro around cc_test).
 func queryTests(bz bazelcmd.Workspace, kind string) ([]string, error) {
-	return query(bz, fmt.Sprintf("kind(%q, //...)", kind+" rule"))
-}
-
-// query returns the sorted labels a Bazel query expression finds.
-func query(bz bazelcmd.Workspace, expr string) ([]string, error) {
-	r, err := bz.Run([]string{"query", "--output=label", expr})
-	if err != nil {
-		return nil, err
-	}
-	var labels []string
-	for _, l := range strings.Fields(r.Stdout) {
-		labels = append(labels, buildreport.NormalizeLabel(l))
-	}
-	sort.Strings(labels)
-	return labels, nil
+	return bz.Query(nil, fmt.Sprintf("kind(%q, //...)", kind+" rule"))
 }
 
 // testReports reads each test's coverage.dat from bazel-testlogs. A test

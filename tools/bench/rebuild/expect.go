@@ -3,11 +3,9 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"example.com/starter/tools/internal/bazelcmd"
-	"example.com/starter/tools/internal/buildreport"
 )
 
 // queryPartial is Bazel's exit code for a --keep_going query that answered
@@ -32,17 +30,10 @@ func expectedTargets(bz bazelcmd.Workspace, file, bumpModule string) ([]string, 
 	return query(bz, "kind(rule, rdeps(//..., "+of+"))")
 }
 
+// query answers a query over the whole graph, accepting a partial answer
+// (--keep_going) where some package does not load.
 func query(bz bazelcmd.Workspace, expr string) ([]string, error) {
-	r, err := bz.Run([]string{"query", "--keep_going", "--consistent_labels", "--output=label", expr}, queryPartial)
-	if err != nil {
-		return nil, err
-	}
-	var labels []string
-	for _, l := range strings.Fields(r.Stdout) {
-		labels = append(labels, buildreport.NormalizeLabel(l))
-	}
-	sort.Strings(labels)
-	return labels, nil
+	return bz.Query([]string{"--keep_going", "--consistent_labels"}, expr, queryPartial)
 }
 
 // fileLabel is the label of a source file: its nearest enclosing package.

@@ -8,9 +8,12 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"example.com/starter/tools/internal/buildreport"
 )
 
 // Workspace is a checkout that has a tools/bazel wrapper.
@@ -74,4 +77,21 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Query runs `bazel query --output=label` with flags and expr, and returns
+// the labels it prints, normalized to //pkg:name and sorted. okCodes are
+// exit codes to accept besides 0 (3, a partial answer under --keep_going).
+func (w Workspace) Query(flags []string, expr string, okCodes ...int) ([]string, error) {
+	args := append(append([]string{"query"}, flags...), "--output=label", expr)
+	r, err := w.Run(args, okCodes...)
+	if err != nil {
+		return nil, err
+	}
+	var labels []string
+	for _, l := range strings.Fields(r.Stdout) {
+		labels = append(labels, buildreport.NormalizeLabel(l))
+	}
+	sort.Strings(labels)
+	return labels, nil
 }
