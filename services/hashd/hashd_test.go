@@ -2,6 +2,7 @@
 package main_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -19,6 +21,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/http2"
+	"golang.org/x/net/http2/hpack"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -601,20 +604,58 @@ func TestReflectionListsServices(t *testing.T) {
 // -keepalive_min_time gets GOAWAY ENHANCE_YOUR_CALM "too_many_pings" and
 // loses its connection. grpc-go's client will not ping faster than every
 // 10 s, so this speaks HTTP/2 itself.
-func TestFastPingersAreDisconnected(t *testing.T) {
-	svc := servicetest.Start(t, "-keepalive_min_time=1h")
+// rawHTTP2 opens a TLS connection to svc and starts HTTP/2 on it by hand,
+// for what grpc-go's client will not send.
+func rawHTTP2(t *testing.T, svc *servicetest.Service) *http2.Framer {
+	t.Helper()
 	pem, err := os.ReadFile(svc.CAFile())
 	require.NoError(t, err)
 	roots := x509.NewCertPool()
 	require.True(t, roots.AppendCertsFromPEM(pem))
 	conn, err := tls.Dial("tcp", svc.Addrs.GRPC, &tls.Config{RootCAs: roots, NextProtos: []string{"h2"}, MinVersion: tls.VersionTLS12})
 	require.NoError(t, err)
-	defer conn.Close()
+	t.Cleanup(func() { conn.Close() })
 	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
 	_, err = io.WriteString(conn, http2.ClientPreface)
 	require.NoError(t, err)
 	framer := http2.NewFramer(conn, conn)
 	require.NoError(t, framer.WriteSettings())
+	return framer
+}
+
+// TestDeadlinePastOnArrivalHoldsNoBudget: grpc-go drops a stream whose
+// deadline has passed when its headers arrive without telling any stats
+// handler, after the budget's tap handle reserved room for it; the
+// reservation must still be released. grpc-go's client never sends such a
+// deadline, so this speaks HTTP/2 itself (grpc-timeout: 1n).
+func TestDeadlinePastOnArrivalHoldsNoBudget(t *testing.T) {
+	svc := servicetest.Start(t)
+	framer := rawHTTP2(t, svc)
+	var block bytes.Buffer
+	enc := hpack.NewEncoder(&block)
+	for _, f := range [][2]string{
+		{":method", "POST"}, {":scheme", "https"}, {":authority", "localhost"},
+		{":path", "/hash.v1.HashService/Sum"}, {"content-type", "application/grpc"},
+		{"te", "trailers"}, {"grpc-timeout", "1n"},
+	} {
+		require.NoError(t, enc.WriteField(hpack.HeaderField{Name: f[0], Value: f[1]}))
+	}
+	require.NoError(t, framer.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: block.Bytes(), EndHeaders: true}))
+	for {
+		f, err := framer.ReadFrame()
+		require.NoError(t, err, "waiting for the stream's end")
+		if h, ok := f.(*http2.HeadersFrame); ok && h.StreamID == 1 && h.StreamEnded() {
+			break
+		}
+	}
+	assert.Eventually(t, func() bool {
+		return strings.Contains(svc.Metrics(t), "\ngrpc_server_inflight_request_bytes 0\n")
+	}, 5*time.Second, 10*time.Millisecond, "the dropped stream's reservation was never released")
+}
+
+func TestFastPingersAreDisconnected(t *testing.T) {
+	svc := servicetest.Start(t, "-keepalive_min_time=1h")
+	framer := rawHTTP2(t, svc)
 
 	goAway := make(chan *http2.GoAwayFrame, 1)
 	go func() {

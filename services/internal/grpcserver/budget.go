@@ -40,7 +40,12 @@ type inflightBudget struct {
 }
 
 // reservation is what one RPC holds; it travels in the RPC's context.
-type reservation struct{ held atomic.Int64 }
+type reservation struct {
+	held atomic.Int64
+	// tagged says that the stats handlers saw the RPC, so that its End,
+	// which releases the reservation, will come.
+	tagged atomic.Bool
+}
 
 type reservationKey struct{}
 
@@ -63,8 +68,19 @@ func (b *inflightBudget) tap(ctx context.Context, info *tap.Info) (context.Conte
 	}
 	r := &reservation{}
 	r.held.Store(b.perRPC)
+	// grpc-go can still drop the stream before any stats handler sees it
+	// (a deadline already past on arrival); no End then comes, so the end
+	// of the stream's context releases what the stats handlers never saw.
+	context.AfterFunc(ctx, func() {
+		if !r.tagged.Load() {
+			b.set(r, 0)
+		}
+	})
 	return context.WithValue(ctx, reservationKey{}, r), nil
 }
+
+// set sets r's reservation to n bytes.
+func (b *inflightBudget) set(r *reservation, n int64) { b.used.Add(n - r.held.Swap(n)) }
 
 // malformedMethod reports whether grpc-go will refuse method as malformed
 // (no "/" between service and method) before any stats handler sees it;
@@ -73,10 +89,10 @@ func malformedMethod(method string) bool {
 	return !strings.Contains(strings.TrimPrefix(method, "/"), "/")
 }
 
-// resize sets the RPC's reservation to n bytes.
+// resize sets the reservation of the RPC whose context is ctx to n bytes.
 func (b *inflightBudget) resize(ctx context.Context, n int64) {
 	if r, ok := ctx.Value(reservationKey{}).(*reservation); ok {
-		b.used.Add(n - r.held.Swap(n))
+		b.set(r, n)
 	}
 }
 
@@ -101,7 +117,13 @@ func (r release) HandleRPC(ctx context.Context, s stats.RPCStats) {
 	}
 }
 
-func (release) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context { return ctx }
+// TagRPC marks the RPC's reservation as seen: its End will release it.
+func (release) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context {
+	if r, ok := ctx.Value(reservationKey{}).(*reservation); ok {
+		r.tagged.Store(true)
+	}
+	return ctx
+}
 
 func (release) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context { return ctx }
 
