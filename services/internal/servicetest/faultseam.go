@@ -10,8 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// faultSeamMarker is the environment variable that arms a fault seam; its
-// name is in the data of every binary that links one, stripped or not.
+// faultSeamMarker is the environment variable that arms a fault seam
+// (StartFault sets it); its name is in the data of every binary that links
+// one, stripped or not.
 const faultSeamMarker = "CMOCK_FAULTS"
 
 // RequireFaultSeamOnlyInFaultBuild fails the test if the production binary

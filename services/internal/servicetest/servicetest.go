@@ -60,7 +60,7 @@ func Start(t *testing.T, args ...string) *Service {
 // "crypto_evp_final=4@1" fails the first call with CRYPTO_EBACKEND.
 func StartFault(t *testing.T, faults string, args ...string) *Service {
 	t.Helper()
-	return startBinary(t, "SERVICE_FAULT_RLOCATION", []string{"CMOCK_FAULTS=" + faults}, args)
+	return startBinary(t, "SERVICE_FAULT_RLOCATION", []string{faultSeamMarker + "=" + faults}, args)
 }
 
 // binary returns the path of the binary whose runfiles path is in the
