@@ -136,11 +136,22 @@ ensure_packages() {
 
 # bind DIR: makes host DIR visible at the same path inside the root, so paths
 # (workspace, bazel-bin links, GOROOT) mean the same thing on both sides.
+#
+# Mounts outlive the runs that made them, so one may already be there. It is
+# reused only if it shows DIR itself (same device and inode). A directory
+# deleted and made again at the same path (a CI clone that reuses its path)
+# leaves a mount of the deleted directory, and Bazel inside it then dies with
+# "getcwd() failed"; such a mount is replaced.
 bind() {
   local src="$1" dst="$ROOTFS$1"
   # A fresh machine may not have a Go module cache yet.
   mkdir -p "$src" "$dst"
-  mountpoint -q "$dst" || mount --bind "$src" "$dst"
+  if mountpoint -q "$dst"; then
+    [[ "$(stat -c %d:%i "$src")" == "$(stat -c %d:%i "$dst")" ]] && return
+    log "replacing a stale mount of $src in the build root"
+    umount -l "$dst" || die "could not unmount the stale $dst." "unmount it by hand: umount -l $dst"
+  fi
+  mount --bind "$src" "$dst"
 }
 
 ensure_mounts() {
