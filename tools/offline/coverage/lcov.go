@@ -250,8 +250,15 @@ func parseLineNumber(s string) (int, error) {
 
 func parseCount(s string) (int64, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
+	if err != nil {
 		return 0, fmt.Errorf("bad count %q", s)
+	}
+	if n < 0 {
+		// gcov derives some counts from others; counters that threads
+		// updated without atomics make them inconsistent, and a derived
+		// count negative. .bazelrc builds coverage with
+		// -fprofile-update=atomic so that this cannot happen.
+		return 0, fmt.Errorf("negative count %q: the gcov counters were updated racily; build C with -fprofile-update=atomic", s)
 	}
 	return n, nil
 }
