@@ -15,15 +15,18 @@ import (
 // Server is the HashService implementation.
 type Server struct {
 	hashv1.UnimplementedHashServiceServer
-	backend        crypto.Backend
-	backendID      commonv1.Backend
-	maxStreamBytes int64
+	// digests computes every digest and MAC.
+	digests crypto.Backend
+	// reportedBackend is the backend each response names: the value
+	// clients see, which describes digests.
+	reportedBackend commonv1.Backend
+	maxStreamBytes  int64
 }
 
-// New returns a Server computing digests with backend, which id names in
-// responses. SumStream rejects payloads over maxStreamBytes.
-func New(backend crypto.Backend, id commonv1.Backend, maxStreamBytes int64) *Server {
-	return &Server{backend: backend, backendID: id, maxStreamBytes: maxStreamBytes}
+// New returns a Server computing digests with digests, whose responses name
+// reportedBackend. SumStream rejects payloads over maxStreamBytes.
+func New(digests crypto.Backend, reportedBackend commonv1.Backend, maxStreamBytes int64) *Server {
+	return &Server{digests: digests, reportedBackend: reportedBackend, maxStreamBytes: maxStreamBytes}
 }
 
 // Sum digests one payload.
@@ -36,14 +39,14 @@ func (s *Server) Sum(_ context.Context, req *hashv1.SumRequest) (*hashv1.SumResp
 		err    error
 	)
 	if req.GetAlgorithm() == hashv1.Algorithm_ALGORITHM_HMAC_SHA256 {
-		digest, err = s.backend.HMACSHA256(req.GetKey(), req.GetData())
+		digest, err = s.digests.HMACSHA256(req.GetKey(), req.GetData())
 	} else {
-		digest, err = s.backend.SHA256(req.GetData())
+		digest, err = s.digests.SHA256(req.GetData())
 	}
 	if err != nil {
 		return nil, statusFromCrypto(err, "data")
 	}
-	return &hashv1.SumResponse{Digest: digest[:], Backend: s.backendID}, nil
+	return &hashv1.SumResponse{Digest: digest[:], Backend: s.reportedBackend}, nil
 }
 
 // SumStream digests a payload sent in chunks.
@@ -60,9 +63,9 @@ func (s *Server) SumStream(stream hashv1.HashService_SumStreamServer) error {
 	}
 	var h crypto.Hasher
 	if first.GetAlgorithm() == hashv1.Algorithm_ALGORITHM_HMAC_SHA256 {
-		h, err = s.backend.NewHMACSHA256(first.GetKey())
+		h, err = s.digests.NewHMACSHA256(first.GetKey())
 	} else {
-		h, err = s.backend.NewSHA256()
+		h, err = s.digests.NewSHA256()
 	}
 	if err != nil {
 		return statusFromCrypto(err, "key")
@@ -93,7 +96,7 @@ func (s *Server) SumStream(stream hashv1.HashService_SumStreamServer) error {
 	if err != nil {
 		return statusFromCrypto(err, "chunk")
 	}
-	return stream.SendAndClose(&hashv1.SumResponse{Digest: digest[:], Backend: s.backendID})
+	return stream.SendAndClose(&hashv1.SumResponse{Digest: digest[:], Backend: s.reportedBackend})
 }
 
 // SumBatch digests many payloads in one backend call.
@@ -109,14 +112,14 @@ func (s *Server) SumBatch(_ context.Context, req *hashv1.SumBatchRequest) (*hash
 		err     error
 	)
 	if req.GetAlgorithm() == hashv1.Algorithm_ALGORITHM_HMAC_SHA256 {
-		digests, err = s.backend.HMACSHA256Batch(req.GetKey(), req.GetMessages())
+		digests, err = s.digests.HMACSHA256Batch(req.GetKey(), req.GetMessages())
 	} else {
-		digests, err = s.backend.SHA256Batch(req.GetMessages())
+		digests, err = s.digests.SHA256Batch(req.GetMessages())
 	}
 	if err != nil {
 		return nil, statusFromCrypto(err, "messages")
 	}
-	resp := &hashv1.SumBatchResponse{Digests: make([][]byte, len(digests)), Backend: s.backendID}
+	resp := &hashv1.SumBatchResponse{Digests: make([][]byte, len(digests)), Backend: s.reportedBackend}
 	for i := range digests {
 		resp.Digests[i] = digests[i][:]
 	}

@@ -18,8 +18,10 @@ import (
 // Server is the ScanService implementation.
 type Server struct {
 	scanv1.UnimplementedScanServiceServer
-	kernels   simd.Kernels
-	backendID commonv1.Backend
+	kernels simd.Kernels
+	// reportedBackend is the backend each response names, which describes
+	// kernels.
+	reportedBackend commonv1.Backend
 	// maxIndexBytes is how many bytes of packed indices an IndexAny
 	// response may hold and still fit the response limit.
 	maxIndexBytes int
@@ -29,10 +31,10 @@ type Server struct {
 // packed indices: the field's tag and length, and the backend.
 const responseOverhead = 16
 
-// New returns a Server scanning with kernels, which id names in responses,
-// and sending responses of at most maxResponseBytes.
-func New(kernels simd.Kernels, id commonv1.Backend, maxResponseBytes int) *Server {
-	return &Server{kernels: kernels, backendID: id, maxIndexBytes: maxResponseBytes - responseOverhead}
+// New returns a Server scanning with kernels, whose responses name
+// reportedBackend and hold at most maxResponseBytes.
+func New(kernels simd.Kernels, reportedBackend commonv1.Backend, maxResponseBytes int) *Server {
+	return &Server{kernels: kernels, reportedBackend: reportedBackend, maxIndexBytes: maxResponseBytes - responseOverhead}
 }
 
 // IndexAny finds the first, or every, byte of data that is in the set.
@@ -40,7 +42,7 @@ func (s *Server) IndexAny(_ context.Context, req *scanv1.IndexAnyRequest) (*scan
 	if n := len(req.GetSet()); n == 0 || n > simd.MaxSet {
 		return nil, rpcerr.InvalidField("set", "set has %d bytes; want 1 to %d", n, simd.MaxSet)
 	}
-	resp := &scanv1.IndexAnyResponse{Backend: s.backendID}
+	resp := &scanv1.IndexAnyResponse{Backend: s.reportedBackend}
 	if req.GetAll() {
 		indices, err := s.indexAll(req.GetData(), req.GetSet())
 		if err != nil {
@@ -120,13 +122,13 @@ func (s *Server) CountByte(_ context.Context, req *scanv1.CountByteRequest) (*sc
 	if err != nil {
 		return nil, statusFromSIMD(err)
 	}
-	return &scanv1.CountByteResponse{Count: uint64(n), Backend: s.backendID}, nil
+	return &scanv1.CountByteResponse{Count: uint64(n), Backend: s.reportedBackend}, nil
 }
 
 // Compare reports whether a and b are equal and where they first differ.
 func (s *Server) Compare(_ context.Context, req *scanv1.CompareRequest) (*scanv1.CompareResponse, error) {
 	equal, diff := s.kernels.Compare(req.GetA(), req.GetB())
-	return &scanv1.CompareResponse{Equal: equal, FirstDifference: int64(diff), Backend: s.backendID}, nil
+	return &scanv1.CompareResponse{Equal: equal, FirstDifference: int64(diff), Backend: s.reportedBackend}, nil
 }
 
 // statusFromSIMD maps clib/simd's errors to gRPC statuses.
