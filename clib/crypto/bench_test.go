@@ -68,3 +68,84 @@ func benchBatch(b *testing.B, run func(Backend, [][]byte)) {
 		}
 	}
 }
+
+var benchAEADBackends = []struct {
+	impl string
+	AEADBackend
+}{{"c-openssl", NativeAEAD}, {"go-stdlib", PureAEAD}}
+
+// aeadBenchSizes are the message sizes of the AEAD benchmarks: the issue's
+// targets speak of 1 KiB and up, and 16 KiB is where `openssl speed`
+// reports its largest block.
+var aeadBenchSizes = []struct {
+	name string
+	n    int
+}{{"64B", 64}, {"1KiB", 1 << 10}, {"16KiB", 16 << 10}, {"1MiB", 1 << 20}}
+
+// The AEAD benchmarks seal (or open) in place, into the message's own
+// buffer, so that they measure the cipher and the call, not allocation;
+// go-stdlib is crypto/cipher's GCM or x/crypto's ChaCha20-Poly1305.
+func BenchmarkAESGCMSeal(b *testing.B) { benchAEAD(b, AES256GCM, false) }
+
+func BenchmarkAESGCMOpen(b *testing.B) { benchAEAD(b, AES256GCM, true) }
+
+func BenchmarkChaCha20Poly1305Seal(b *testing.B) { benchAEAD(b, ChaCha20Poly1305, false) }
+
+func benchAEAD(b *testing.B, alg AEADAlgorithm, open bool) {
+	nonce := make([]byte, AEADNonceSize)
+	for _, be := range benchAEADBackends {
+		a, err := be.NewAEAD(alg, benchKey)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range aeadBenchSizes {
+			buf := make([]byte, s.n+AEADOverhead)
+			sealed, err := a.Seal(nil, nonce, buf[:s.n], nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run(be.impl+"/"+s.name, func(b *testing.B) {
+				b.SetBytes(int64(s.n))
+				for b.Loop() {
+					if open {
+						copy(buf, sealed)
+						_, err = a.Open(buf[:0], nonce, buf, nil)
+					} else {
+						_, err = a.Seal(buf[:0], nonce, buf[:s.n], nil)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		a.Close()
+	}
+}
+
+// BenchmarkAESGCMSealBatch seals batches of 64-byte messages and reports
+// ns/item; go-stdlib is Go's per-message loop.
+func BenchmarkAESGCMSealBatch(b *testing.B) {
+	for _, be := range benchAEADBackends {
+		a, err := be.NewAEAD(AES256GCM, benchKey)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range []int{1, 16, 1024} {
+			nonces, msgs := make([][]byte, n), make([][]byte, n)
+			for i := range msgs {
+				nonces[i], msgs[i] = make([]byte, AEADNonceSize), make([]byte, 64)
+			}
+			b.Run(fmt.Sprintf("%s/n=%d", be.impl, n), func(b *testing.B) {
+				b.SetBytes(int64(64 * n))
+				for b.Loop() {
+					if _, err := a.SealBatch(nonces, msgs, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/item")
+			})
+		}
+		a.Close()
+	}
+}

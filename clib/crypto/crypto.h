@@ -1,5 +1,6 @@
 /*
- * crypto.h: SHA-256 and HMAC-SHA256 for Go services, on OpenSSL libcrypto.
+ * crypto.h: SHA-256 and HMAC-SHA256 for Go services, on OpenSSL libcrypto,
+ * and the statuses of clib/crypto (authenticated encryption is in aead.h).
  *
  * Ownership and lengths: functions read input buffers only within
  * [ptr, ptr + len) and keep no pointer to them after returning. A buffer
@@ -54,8 +55,12 @@ typedef enum {
   CRYPTO_ENOMEM = 3,
   /* OpenSSL reported a failure (e.g. SHA-256 unavailable in its config). */
   CRYPTO_EBACKEND = 4,
-  /* A length exceeded CRYPTO_MAX_LEN (see above). */
+  /* A length exceeded CRYPTO_MAX_LEN (see above), or CRYPTO_AEAD_MAX_LEN
+   * for aead.h. */
   CRYPTO_ERANGE = 5,
+  /* aead.h: a sealed message did not authenticate under the key, nonce and
+   * AAD given (it was altered, or any of them is wrong). */
+  CRYPTO_EAUTH = 6,
 } crypto_status;
 
 /* crypto_sha256 writes SHA-256(data[0, len)) to out. */

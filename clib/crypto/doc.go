@@ -1,5 +1,6 @@
-// Package crypto exposes clib/crypto's SHA-256 and HMAC-SHA256 (OpenSSL
-// libcrypto) to Go.
+// Package crypto exposes clib/crypto's SHA-256 and HMAC-SHA256, and its
+// AES-256-GCM and ChaCha20-Poly1305 authenticated encryption (OpenSSL
+// libcrypto), to Go.
 //
 // Two implementations satisfy [Backend]: [Pure], on crypto/sha256 and
 // crypto/hmac, and [Native], the C library. With cgo disabled Native is
@@ -12,4 +13,9 @@
 // messages. A batch passes messages of 1 KiB and more in place (pinned) and
 // copies shorter ones into one packed buffer, because pinning a message
 // costs more than copying a short one (the measurement is at packThreshold).
+//
+// [AEADBackend] has the same two forms, [PureAEAD] and [NativeAEAD]. An
+// [AEAD] seals and opens under one key, in place or appending to dst as
+// crypto/cipher.AEAD does, and never returns plaintext that did not
+// authenticate ([ErrAuth]).
 package crypto

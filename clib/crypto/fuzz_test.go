@@ -2,6 +2,7 @@ package crypto
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 )
 
@@ -29,5 +30,62 @@ func FuzzSHA256(f *testing.F) {
 			}
 		}
 		checkAgree(t, key, msgs, 1+int(chunk))
+	})
+}
+
+// FuzzAEAD checks NativeAEAD against PureAEAD on arbitrary input: both
+// must seal to the same bytes, open each other's output, and refuse the
+// same tampered message (flip picks the byte, if any, of the sealed
+// message to alter) without releasing plaintext. The message is repeated
+// as in FuzzSHA256, so that batches reach both sides of packThreshold.
+func FuzzAEAD(f *testing.F) {
+	f.Add(false, make([]byte, AEADKeySize), make([]byte, AEADNonceSize), []byte("aad"), []byte("msg"), uint8(0), uint16(0))
+	f.Add(true, bytes.Repeat([]byte{7}, AEADKeySize), bytes.Repeat([]byte{1}, AEADNonceSize), []byte{}, []byte{}, uint8(0), uint16(5))
+	f.Add(false, bytes.Repeat([]byte{9}, AEADKeySize), bytes.Repeat([]byte{2}, AEADNonceSize), []byte{}, []byte("0123456789abcdef"), uint8(90), uint16(1000))
+	f.Fuzz(func(t *testing.T, chacha bool, key, nonce, aad, data []byte, repeat uint8, flip uint16) {
+		alg := AES256GCM
+		if chacha {
+			alg = ChaCha20Poly1305
+		}
+		msg := bytes.Repeat(data, min(1+int(repeat), max(1, 4096/max(1, len(data)))))
+		native, nerr := NativeAEAD.NewAEAD(alg, key)
+		pure, perr := PureAEAD.NewAEAD(alg, key)
+		if (nerr == nil) != (perr == nil) {
+			t.Fatalf("NewAEAD: native %v, pure %v", nerr, perr)
+		}
+		if nerr != nil {
+			return
+		}
+		defer native.Close()
+		defer pure.Close()
+		want, perr := pure.Seal(nil, nonce, msg, aad)
+		got, nerr := native.Seal(nil, nonce, msg, aad)
+		if (nerr == nil) != (perr == nil) || !bytes.Equal(got, want) {
+			t.Fatalf("Seal: native %x, %v; pure %x, %v", got, nerr, want, perr)
+		}
+		if nerr != nil {
+			return
+		}
+		batch, err := native.SealBatch([][]byte{nonce, nonce}, [][]byte{msg, data}, aad)
+		if err != nil || !bytes.Equal(batch[0], want) {
+			t.Fatalf("SealBatch: %x, %v; want %x", batch, err, want)
+		}
+		tampered := bytes.Clone(want)
+		if i := int(flip); i < len(tampered) {
+			tampered[i] ^= 0x80
+		}
+		for _, a := range []AEAD{native, pure} {
+			dst := bytes.Repeat([]byte{0x5a}, len(msg))
+			opened, err := a.Open(dst[:0], nonce, tampered, aad)
+			if int(flip) >= len(tampered) {
+				if err != nil || !bytes.Equal(opened, msg) {
+					t.Fatalf("Open: %x, %v; want %x", opened, err, msg)
+				}
+				continue
+			}
+			if !errors.Is(err, ErrAuth) || opened != nil || !bytes.Equal(dst, make([]byte, len(msg))) {
+				t.Fatalf("Open of a tampered message: %x, %v; dst %x", opened, err, dst)
+			}
+		}
 	})
 }

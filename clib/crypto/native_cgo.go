@@ -199,6 +199,7 @@ var statusSentinels = map[C.crypto_status]error{
 	C.CRYPTO_ENOMEM:   ErrNoMemory,
 	C.CRYPTO_EBACKEND: ErrBackend,
 	C.CRYPTO_ERANGE:   ErrTooLong,
+	C.CRYPTO_EAUTH:    ErrAuth,
 }
 
 // statusError maps a crypto_status to nil or an error wrapping one of this

@@ -162,7 +162,7 @@ func TestStatusErrors(t *testing.T) {
 		mapped[sentinel] = true
 		require.ErrorIs(t, statusError("crypto_sha256", st), sentinel)
 	}
-	for _, sentinel := range []error{ErrInvalidArgument, ErrBatchTooLarge, ErrNoMemory, ErrBackend, ErrTooLong} {
+	for _, sentinel := range []error{ErrInvalidArgument, ErrBatchTooLarge, ErrNoMemory, ErrBackend, ErrTooLong, ErrAuth} {
 		require.True(t, mapped[sentinel], "no crypto_status maps to %v", sentinel)
 	}
 	require.ErrorContains(t, statusError("f", 99), "unexpected status 99")
@@ -196,4 +196,40 @@ func TestDroppedHasher(t *testing.T) {
 	runtime.GC() // a stopped cleanup must not free it again
 	require.Equal(t, before, liveCHashers.Load())
 	runtime.KeepAlive(h)
+}
+
+// TestDroppedAEAD drops unclosed AEADs and checks that their cleanup frees
+// every C context, and that Close frees them too, once, including contexts
+// that were in use while it ran.
+func TestDroppedAEAD(t *testing.T) {
+	before := liveCAEADs.Load()
+	for i := 0; i < 50; i++ {
+		a, err := NativeAEAD.NewAEAD(AES256GCM, make([]byte, AEADKeySize))
+		require.NoError(t, err)
+		_, err = a.Seal(nil, make([]byte, AEADNonceSize), []byte("data"), nil)
+		require.NoError(t, err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); liveCAEADs.Load() != before && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	require.Equal(t, before, liveCAEADs.Load(), "dropped AEADs whose C contexts were never freed")
+
+	a, err := NativeAEAD.NewAEAD(ChaCha20Poly1305, make([]byte, AEADKeySize))
+	require.NoError(t, err)
+	pool := a.(*cAEAD).pool
+	busy, err := pool.get() // a context in use by a call while Close runs
+	require.NoError(t, err)
+	require.Equal(t, before+1, liveCAEADs.Load())
+	busy2, err := pool.get()
+	require.NoError(t, err)
+	require.Equal(t, before+2, liveCAEADs.Load())
+	pool.put(busy2)
+	require.NoError(t, a.Close())
+	require.Equal(t, before+1, liveCAEADs.Load(), "Close kept an idle context")
+	pool.put(busy)
+	require.Equal(t, before, liveCAEADs.Load(), "a context given back after Close was kept")
+	require.NoError(t, a.Close())
+	runtime.GC()
+	require.Equal(t, before, liveCAEADs.Load())
 }

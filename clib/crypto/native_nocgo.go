@@ -7,3 +7,6 @@ var Native = Pure
 
 // HasNative reports whether Native is the C library; false without cgo.
 func HasNative() bool { return false }
+
+// NativeAEAD is PureAEAD in builds without cgo.
+var NativeAEAD = PureAEAD

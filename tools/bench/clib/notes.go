@@ -33,6 +33,14 @@ const notes = `## Why the figures look the way they do
   provider layer's fixed cost per message differs between OpenSSL releases
   (some allocate on every re-initialisation), so compare batch figures only
   between runs with the same OpenSSL, which the header records.
+- **Authenticated encryption.** Each AEAD keeps a pool of OpenSSL cipher
+  contexts keyed once, so a call only sets the nonce; a context costs a key
+  schedule, and for GCM the GHASH tables, to make. Both OpenSSL and Go use
+  the CPU's AES and carry-less multiply instructions; the OpenSSL release
+  decides whether wider vector code (VAES, VPCLMULQDQ) is used, so compare
+  these rows only between runs with the same OpenSSL. An AEAD batch pins
+  its output buffer once and copies short messages, as the digest batches
+  do.
 - **Noise.** Medians of several runs damp, but do not remove, interference
   from whatever else the machine is doing.
 `

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"example.com/starter/tools/internal/machine"
 )
@@ -45,24 +46,37 @@ func writeReport(w *bytes.Buffer, r results, stamp machine.Stamp, count int, ben
 	}
 	fmt.Fprintf(w, "### Batches of 64-byte messages (ns per message)\n\n")
 	fmt.Fprintf(w, "go-stdlib is Go's per-message loop; c-openssl is one cgo call per batch.\n\n")
-	fmt.Fprintf(w, "| function | impl | n=1 | n=16 | n=1024 |\n| --- | --- | ---: | ---: | ---: |\n")
-	for _, f := range []string{"SHA256Batch", "HMACSHA256Batch"} {
-		for _, impl := range []string{"c-openssl", "go-stdlib"} {
-			fmt.Fprintf(w, "| %s | %s |", f, impl)
-			for _, n := range []string{"n=1", "n=16", "n=1024"} {
-				fmt.Fprintf(w, " %s |", cell(r.median(fmt.Sprintf("Benchmark%s/%s/%s", f, impl, n), "ns/item")))
-			}
-			fmt.Fprintln(w)
-		}
+	batchTable(w, r, []string{"SHA256Batch", "HMACSHA256Batch"})
+
+	fmt.Fprintf(w, "## Authenticated encryption (GB/s)\n\n")
+	fmt.Fprintf(w, "In place, one message per call; go-stdlib is crypto/cipher's GCM and golang.org/x/crypto's ChaCha20-Poly1305.\n\n")
+	for _, f := range []string{"AESGCMSeal", "AESGCMOpen", "ChaCha20Poly1305Seal"} {
+		fmt.Fprintf(w, "### %s\n\n", f)
+		sizeTable(w, r, "Benchmark"+f, []string{"c-openssl", "go-stdlib"}, aeadSizes)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "### AESGCMSealBatch of 64-byte messages (ns per message)\n\n")
+	batchTable(w, r, []string{"AESGCMSealBatch"})
 
 	targets(w, r)
 	fmt.Fprint(w, notes)
 }
 
+// aeadSizes are the AEAD benchmarks' message sizes (clib/crypto's
+// aeadBenchSizes).
+var aeadSizes = []string{"64B", "1KiB", "16KiB", "1MiB"}
+
 func throughputTable(w *bytes.Buffer, r results, bench string, impls []string) {
-	fmt.Fprintf(w, "| impl | 64 B | 4 KiB | 1 MiB |\n| --- | ---: | ---: | ---: |\n")
+	sizeTable(w, r, bench, impls, sizes)
+}
+
+// sizeTable writes one row of GB/s per impl, one column per size.
+func sizeTable(w *bytes.Buffer, r results, bench string, impls, sizes []string) {
+	fmt.Fprintf(w, "| impl |")
+	for _, s := range sizes {
+		digits := strings.IndexFunc(s, func(c rune) bool { return c < '0' || c > '9' })
+		fmt.Fprintf(w, " %s %s |", s[:digits], s[digits:]) // "4KiB" as "4 KiB"
+	}
+	fmt.Fprintf(w, "\n| --- |%s\n", strings.Repeat(" ---: |", len(sizes)))
 	for _, impl := range impls {
 		if _, ok := r.gbps(bench + "/" + impl + "/" + sizes[0]); !ok {
 			continue // a kernel without this impl (e.g. Pure.CountByte is bytes.Count)
@@ -72,6 +86,21 @@ func throughputTable(w *bytes.Buffer, r results, bench string, impls []string) {
 			fmt.Fprintf(w, " %s |", cell(r.gbps(bench+"/"+impl+"/"+s)))
 		}
 		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+}
+
+// batchTable writes ns per message of each batch benchmark in funcs.
+func batchTable(w *bytes.Buffer, r results, funcs []string) {
+	fmt.Fprintf(w, "| function | impl | n=1 | n=16 | n=1024 |\n| --- | --- | ---: | ---: | ---: |\n")
+	for _, f := range funcs {
+		for _, impl := range []string{"c-openssl", "go-stdlib"} {
+			fmt.Fprintf(w, "| %s | %s |", f, impl)
+			for _, n := range []string{"n=1", "n=16", "n=1024"} {
+				fmt.Fprintf(w, " %s |", cell(r.median(fmt.Sprintf("Benchmark%s/%s/%s", f, impl, n), "ns/item")))
+			}
+			fmt.Fprintln(w)
+		}
 	}
 	fmt.Fprintln(w)
 }
@@ -118,6 +147,21 @@ func targets(w *bytes.Buffer, r results) {
 		// Speed ratio: Go's ns per message over C's.
 		got, ok = ratio("Benchmark"+f+"/go-stdlib/n=1024", "Benchmark"+f+"/c-openssl/n=1024", "ns/item", "ns/item")
 		row(f+" of 64 B messages ≥ 1× Go's per-message loop (n=1024)", got, ok, 1)
+	}
+	aead := func(f, s string) (float64, bool) {
+		return ratio("Benchmark"+f+"/c-openssl/"+s, "Benchmark"+f+"/go-stdlib/"+s, "MB/s", "MB/s")
+	}
+	for _, s := range []string{"16KiB", "1MiB"} {
+		got, ok = aead("AESGCMSeal", s)
+		row("AES-256-GCM seal ≥ 2× crypto/cipher at "+s, got, ok, 2)
+	}
+	for _, s := range []string{"1KiB", "16KiB", "1MiB"} {
+		got, ok = aead("AESGCMSeal", s)
+		row("AES-256-GCM seal ≥ 1× crypto/cipher at "+s, got, ok, 1)
+	}
+	for _, s := range []string{"16KiB", "1MiB"} {
+		got, ok = aead("ChaCha20Poly1305Seal", s)
+		row("ChaCha20-Poly1305 seal ≥ 1.8× x/crypto at "+s, got, ok, 1.8)
 	}
 	fmt.Fprintln(w)
 }
