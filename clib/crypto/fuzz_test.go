@@ -42,6 +42,7 @@ func FuzzAEAD(f *testing.F) {
 	f.Add(false, make([]byte, AEADKeySize), make([]byte, AEADNonceSize), []byte("aad"), []byte("msg"), uint8(0), uint16(0))
 	f.Add(true, bytes.Repeat([]byte{7}, AEADKeySize), bytes.Repeat([]byte{1}, AEADNonceSize), []byte{}, []byte{}, uint8(0), uint16(5))
 	f.Add(false, bytes.Repeat([]byte{9}, AEADKeySize), bytes.Repeat([]byte{2}, AEADNonceSize), []byte{}, []byte("0123456789abcdef"), uint8(90), uint16(1000))
+	forceNativeAEAD(f)
 	f.Fuzz(func(t *testing.T, chacha bool, key, nonce, aad, data []byte, repeat uint8, flip uint16) {
 		alg := AES256GCM
 		if chacha {
