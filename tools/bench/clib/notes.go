@@ -38,9 +38,12 @@ const notes = `## Why the figures look the way they do
   schedule, and for GCM the GHASH tables, to make. Both OpenSSL and Go use
   the CPU's AES and carry-less multiply instructions; the OpenSSL release
   decides whether wider vector code (VAES, VPCLMULQDQ) is used, so compare
-  these rows only between runs with the same OpenSSL. An AEAD batch pins
-  its output buffer once and copies short messages, as the digest batches
-  do.
+  these rows only between runs with the same OpenSSL. Below a measured
+  crossover (aeadNativeFrom in clib/crypto/aead_cgo.go) NativeAEAD hands
+  the message to the pure-Go twin, so in those columns both rows run the
+  same Go code and differ only by noise and one indirect call. An AEAD
+  batch pins its output buffer once and copies short messages, as the
+  digest batches do.
 - **Noise.** Medians of several runs damp, but do not remove, interference
   from whatever else the machine is doing.
 `
