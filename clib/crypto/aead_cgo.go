@@ -305,31 +305,41 @@ func newAEADBatch(nonces, msgs [][]byte, aad []byte, open bool) (*cAEADBatch, []
 	return b, outs, nil
 }
 
-// args returns the arrays as C pointers: NULL for an empty batch.
-func (b *cAEADBatch) args() (nonces *C.uint8_t, ins **C.uint8_t, lens *C.size_t, outs **C.uint8_t) {
-	if len(b.lens) == 0 {
-		return nil, nil, nil, nil
+// cBatchCall is one C batch call on a context and a batch's C view:
+// nonces, inputs, lengths, count and outputs (NULL for an empty batch).
+type cBatchCall func(c *C.crypto_aead, nonces *C.uint8_t, ins **C.uint8_t, lens *C.size_t, n C.size_t, outs **C.uint8_t) C.crypto_status
+
+// runBatch checks msgs, builds their C view, runs call on a pooled context
+// and returns the outputs and call's status.
+func (a *cAEAD) runBatch(nonces, msgs [][]byte, aad []byte, open bool, call cBatchCall) ([][]byte, C.crypto_status, error) {
+	b, outs, err := newAEADBatch(nonces, msgs, aad, open)
+	if err != nil {
+		return nil, 0, err
 	}
-	return bytePtr(b.nonces), &b.ins[0], &b.lens[0], &b.outs[0]
+	defer b.pinner.Unpin()
+	c, err := a.pool.get()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer a.pool.put(c)
+	if len(b.lens) == 0 {
+		return outs, call(c, nil, nil, nil, 0, nil), nil
+	}
+	return outs, call(c, bytePtr(b.nonces), &b.ins[0], &b.lens[0], C.size_t(len(b.lens)), &b.outs[0]), nil
 }
 
 func (a *cAEAD) SealBatch(nonces, plaintexts [][]byte, aad []byte) ([][]byte, error) {
 	if !a.usesC(meanPlaintext(plaintexts, false)) {
 		return a.pure.SealBatch(nonces, plaintexts, aad)
 	}
-	b, outs, err := newAEADBatch(nonces, plaintexts, aad, false)
-	if err != nil {
-		return nil, err
+	outs, st, err := a.runBatch(nonces, plaintexts, aad, false,
+		func(c *C.crypto_aead, n *C.uint8_t, ins **C.uint8_t, lens *C.size_t, count C.size_t, outp **C.uint8_t) C.crypto_status {
+			return C.crypto_aead_seal_batch(c, n, bytePtr(aad), C.size_t(len(aad)), ins, lens, count, outp)
+		})
+	if err == nil {
+		err = statusError("crypto_aead_seal_batch", st)
 	}
-	defer b.pinner.Unpin()
-	c, err := a.pool.get()
 	if err != nil {
-		return nil, err
-	}
-	n, ins, lens, outp := b.args()
-	st := C.crypto_aead_seal_batch(c, n, bytePtr(aad), C.size_t(len(aad)), ins, lens, C.size_t(len(b.lens)), outp)
-	a.pool.put(c)
-	if err := statusError("crypto_aead_seal_batch", st); err != nil {
 		return nil, err
 	}
 	return outs, nil
@@ -339,23 +349,19 @@ func (a *cAEAD) OpenBatch(nonces, ciphertexts [][]byte, aad []byte) ([][]byte, e
 	if !a.usesC(meanPlaintext(ciphertexts, true)) {
 		return a.pure.OpenBatch(nonces, ciphertexts, aad)
 	}
-	b, outs, err := newAEADBatch(nonces, ciphertexts, aad, true)
-	if err != nil {
-		return nil, err
-	}
-	defer b.pinner.Unpin()
-	c, err := a.pool.get()
-	if err != nil {
-		return nil, err
-	}
-	n, ins, lens, outp := b.args()
 	var bad C.size_t
-	st := C.crypto_aead_open_batch(c, n, bytePtr(aad), C.size_t(len(aad)), ins, lens, C.size_t(len(b.lens)), outp, &bad)
-	a.pool.put(c)
-	if st == C.CRYPTO_EAUTH {
-		return nil, batchError(int(bad), authError(a.alg))
+	outs, st, err := a.runBatch(nonces, ciphertexts, aad, true,
+		func(c *C.crypto_aead, n *C.uint8_t, ins **C.uint8_t, lens *C.size_t, count C.size_t, outp **C.uint8_t) C.crypto_status {
+			return C.crypto_aead_open_batch(c, n, bytePtr(aad), C.size_t(len(aad)), ins, lens, count, outp, &bad)
+		})
+	switch {
+	case err != nil:
+	case st == C.CRYPTO_EAUTH:
+		err = batchError(int(bad), authError(a.alg))
+	default:
+		err = statusError("crypto_aead_open_batch", st)
 	}
-	if err := statusError("crypto_aead_open_batch", st); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return outs, nil
