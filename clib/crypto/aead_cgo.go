@@ -37,7 +37,7 @@ func (cAEADBackend) NewAEAD(alg AEADAlgorithm, key []byte) (AEAD, error) {
 	if err := checkAEAD(alg, key); err != nil {
 		return nil, err
 	}
-	pool := &cAEADPool{alg: C.crypto_aead_alg(alg), key: append([]byte(nil), key...)}
+	pool := &cAEADPool{alg: C.crypto_aead_alg(alg), key: append([]byte(nil), key...), maxIdle: runtime.GOMAXPROCS(0)}
 	// The first context is made now, so that OpenSSL lacking the cipher
 	// fails here rather than at the first Seal.
 	c, err := pool.newContext()
@@ -117,11 +117,12 @@ func meanPlaintext(msgs [][]byte, open bool) int {
 // copy of the key to make more when every context is busy, and at most
 // GOMAXPROCS idle ones. A cleanup closes the pool of a dropped AEAD.
 type cAEADPool struct {
-	alg    C.crypto_aead_alg
-	mu     sync.Mutex
-	key    []byte           // wiped by close
-	idle   []*C.crypto_aead // guarded by mu
-	closed bool             // guarded by mu
+	alg     C.crypto_aead_alg
+	maxIdle int // GOMAXPROCS when the AEAD was made: reading it takes a scheduler lock
+	mu      sync.Mutex
+	key     []byte           // wiped by close
+	idle    []*C.crypto_aead // guarded by mu
+	closed  bool             // guarded by mu
 }
 
 // liveCAEADs counts the C contexts not yet freed; tests check that Close
@@ -163,7 +164,7 @@ func (p *cAEADPool) get() (*C.crypto_aead, error) {
 // put gives a context back, or frees it if the pool is closed or full.
 func (p *cAEADPool) put(c *C.crypto_aead) {
 	p.mu.Lock()
-	if !p.closed && len(p.idle) < runtime.GOMAXPROCS(0) {
+	if !p.closed && len(p.idle) < p.maxIdle {
 		p.idle = append(p.idle, c)
 		c = nil
 	}
