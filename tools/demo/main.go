@@ -1,10 +1,13 @@
 // Command demo is the repository's main job. It generates a development
-// certificate, starts the real hashd and scand binaries on loopback ports
-// with TLS, calls them through the starterctl client, prints the results and
-// shuts both services down with SIGTERM. Run it with `tools/bazel run //:demo`.
+// certificate (and, for envelopd, a key file of random keys), starts the
+// real hashd, scand and envelopd binaries on loopback ports with TLS, calls
+// them through the starterctl client, prints the results and shuts the
+// services down with SIGTERM. Run it with `tools/bazel run //:demo`.
 package main
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
@@ -21,6 +24,7 @@ import (
 var (
 	hashdRlocation      string
 	scandRlocation      string
+	envelopdRlocation   string
 	starterctlRlocation string
 )
 
@@ -32,11 +36,11 @@ func main() {
 }
 
 func run() error {
-	bins, err := locate(hashdRlocation, scandRlocation, starterctlRlocation)
+	bins, err := locate(hashdRlocation, scandRlocation, envelopdRlocation, starterctlRlocation)
 	if err != nil {
 		return err
 	}
-	hashd, scand, ctl := bins[0], bins[1], bins[2]
+	hashd, scand, envelopd, ctl := bins[0], bins[1], bins[2], bins[3]
 
 	dir, err := os.MkdirTemp("", "demo")
 	if err != nil {
@@ -51,11 +55,18 @@ func run() error {
 	if err := os.WriteFile(payload, []byte(strings.Repeat("go-c-starter ", 400000)), 0o644); err != nil {
 		return err
 	}
+	keys, err := writeKeyFile(dir)
+	if err != nil {
+		return err
+	}
 
 	services := map[string]*servicekit.Process{}
-	for _, svc := range []struct{ name, bin string }{{"hashd", hashd}, {"scand", scand}} {
+	for _, svc := range []struct {
+		name, bin string
+		args      []string
+	}{{"hashd", hashd, nil}, {"scand", scand, nil}, {"envelopd", envelopd, []string{"-key_file=" + keys}}} {
 		// Service logs (JSON) go to stderr, keeping stdout for the results.
-		proc, err := servicekit.Start(svc.bin, certs.ServerFlags(), nil, os.Stderr, 15*time.Second)
+		proc, err := servicekit.Start(svc.bin, append(certs.ServerFlags(), svc.args...), nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}
@@ -77,14 +88,29 @@ func run() error {
 		{"scand", []string{"count", "-byte=,", "a,b,,c,d"}},
 		{"scand", []string{"compare", "go-c-starter", "go-c-started"}},
 	}
-	for _, call := range calls {
-		args := append([]string{"-addr=" + services[call.service].Addrs.GRPC, "-ca=" + certs.CA}, call.args...)
-		fmt.Printf("\n$ starterctl %s   # %s\n", strings.Join(call.args, " "), call.service)
-		cmd := exec.Command(ctl, args...)
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("starterctl %s: %w", call.args[0], err)
+	starterctl := func(service string, args ...string) (string, error) {
+		fmt.Printf("\n$ starterctl %s   # %s\n", strings.Join(args, " "), service)
+		cmd := exec.Command(ctl, append([]string{"-addr=" + services[service].Addrs.GRPC, "-ca=" + certs.CA}, args...)...)
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		fmt.Print(string(out))
+		if err != nil {
+			return "", fmt.Errorf("starterctl %s: %w", args[0], err)
 		}
+		return strings.TrimSpace(string(out)), nil
+	}
+	for _, call := range calls {
+		if _, err := starterctl(call.service, call.args...); err != nil {
+			return err
+		}
+	}
+	// envelopd: seal, then open the envelope seal printed.
+	envelope, err := starterctl("envelopd", "seal", "-key=demo-gcm", "-aad=order 42", "card ending 4242")
+	if err != nil {
+		return err
+	}
+	if _, err := starterctl("envelopd", "open", "-aad=order 42", envelope); err != nil {
+		return err
 	}
 
 	fmt.Println()
@@ -95,6 +121,21 @@ func run() error {
 		fmt.Printf("stopped %s cleanly (SIGTERM, drained)\n", name)
 	}
 	return nil
+}
+
+// writeKeyFile writes envelopd's key file, with a random key of each
+// algorithm, and returns its path.
+func writeKeyFile(dir string) (string, error) {
+	var lines strings.Builder
+	for _, k := range []struct{ id, alg string }{{"demo-gcm", "aes-256-gcm"}, {"demo-chacha", "chacha20-poly1305"}} {
+		secret := make([]byte, 32)
+		if _, err := rand.Read(secret); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&lines, "%s %s %s\n", k.id, k.alg, hex.EncodeToString(secret))
+	}
+	path := filepath.Join(dir, "keys")
+	return path, os.WriteFile(path, []byte(lines.String()), 0o600)
 }
 
 func locate(rlocations ...string) ([]string, error) {

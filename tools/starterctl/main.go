@@ -8,6 +8,8 @@
 //	starterctl -addr=127.0.0.1:7002 -ca=ca.pem count -byte=, "a,b,c"
 //	starterctl -addr=127.0.0.1:7002 -ca=ca.pem compare "abc" "abd"
 //	starterctl -addr=127.0.0.1:7002 -ca=ca.pem health
+//	starterctl -addr=127.0.0.1:7003 -ca=ca.pem seal -key=ID -aad=TEXT "secret"
+//	starterctl -addr=127.0.0.1:7003 -ca=ca.pem open -aad=TEXT "$(seal's output)"
 //
 // Exit status: 0 on success, 1 if the RPC fails, 2 for usage errors.
 package main
@@ -42,6 +44,8 @@ var commands = map[string]command{
 	"count":   {"-byte=CHAR TEXT", runCount},
 	"compare": {"A B", runCompare},
 	"health":  {"[-service=NAME]", runHealth},
+	"seal":    {"-key=ID [-aad=TEXT] TEXT", runSeal},
+	"open":    {"[-aad=TEXT] ENVELOPE_JSON", runOpen},
 }
 
 // errUsage marks errors in the command line rather than in the RPC.
@@ -49,7 +53,7 @@ var errUsage = errors.New("usage")
 
 func main() {
 	fs := flag.NewFlagSet("starterctl", flag.ContinueOnError)
-	addr := fs.String("addr", "127.0.0.1:7001", "service address (hashd listens on :7001, scand on :7002)")
+	addr := fs.String("addr", "127.0.0.1:7001", "service address (hashd listens on :7001, scand on :7002, envelopd on :7003)")
 	caFile := fs.String("ca", "", "PEM file of the CA that signed the server certificate")
 	insecure := fs.Bool("insecure", false, "connect without TLS")
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline for the RPC")
