@@ -6,8 +6,6 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
@@ -55,7 +53,7 @@ func run() error {
 	if err := os.WriteFile(payload, []byte(strings.Repeat("go-c-starter ", 400000)), 0o644); err != nil {
 		return err
 	}
-	keys, err := writeKeyFile(dir)
+	keyFlag, err := servicekit.WriteDevKeys(dir)
 	if err != nil {
 		return err
 	}
@@ -64,7 +62,7 @@ func run() error {
 	for _, svc := range []struct {
 		name, bin string
 		args      []string
-	}{{"hashd", hashd, nil}, {"scand", scand, nil}, {"envelopd", envelopd, []string{"-key_file=" + keys}}} {
+	}{{"hashd", hashd, nil}, {"scand", scand, nil}, {"envelopd", envelopd, []string{keyFlag}}} {
 		// Service logs (JSON) go to stderr, keeping stdout for the results.
 		proc, err := servicekit.Start(svc.bin, append(certs.ServerFlags(), svc.args...), nil, os.Stderr, 15*time.Second)
 		if err != nil {
@@ -105,7 +103,7 @@ func run() error {
 		}
 	}
 	// envelopd: seal, then open the envelope seal printed.
-	envelope, err := starterctl("envelopd", "seal", "-key=demo-gcm", "-aad=order 42", "card ending 4242")
+	envelope, err := starterctl("envelopd", "seal", "-key="+servicekit.DevKeyIDs.AESGCM, "-aad=order 42", "card ending 4242")
 	if err != nil {
 		return err
 	}
@@ -121,21 +119,6 @@ func run() error {
 		fmt.Printf("stopped %s cleanly (SIGTERM, drained)\n", name)
 	}
 	return nil
-}
-
-// writeKeyFile writes envelopd's key file, with a random key of each
-// algorithm, and returns its path.
-func writeKeyFile(dir string) (string, error) {
-	var lines strings.Builder
-	for _, k := range []struct{ id, alg string }{{"demo-gcm", "aes-256-gcm"}, {"demo-chacha", "chacha20-poly1305"}} {
-		secret := make([]byte, 32)
-		if _, err := rand.Read(secret); err != nil {
-			return "", err
-		}
-		fmt.Fprintf(&lines, "%s %s %s\n", k.id, k.alg, hex.EncodeToString(secret))
-	}
-	path := filepath.Join(dir, "keys")
-	return path, os.WriteFile(path, []byte(lines.String()), 0o600)
 }
 
 func locate(rlocations ...string) ([]string, error) {

@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/status"
 
+	envelopev1 "example.com/starter/proto/envelope/v1"
 	hashv1 "example.com/starter/proto/hash/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
 	"example.com/starter/services/servicekit"
@@ -83,6 +84,14 @@ func worstScan(ctx context.Context, conn *grpc.ClientConn) error {
 func worstHash(ctx context.Context, conn *grpc.ClientConn) error {
 	_, err := hashv1.NewHashServiceClient(conn).Sum(ctx, &hashv1.SumRequest{
 		Algorithm: hashv1.Algorithm_ALGORITHM_HMAC_SHA256, Key: []byte("k"), Data: payload(maxMessage - 64),
+	})
+	return err
+}
+
+// worstSeal is envelopd's largest request: a seal of 4 MiB.
+func worstSeal(ctx context.Context, conn *grpc.ClientConn) error {
+	_, err := envelopev1.NewEnvelopeServiceClient(conn).Seal(ctx, &envelopev1.SealRequest{
+		KeyId: servicekit.DevKeyIDs.AESGCM, Plaintext: payload(maxMessage - 64),
 	})
 	return err
 }

@@ -1,4 +1,4 @@
-// Command load measures hashd and scand under closed-loop gRPC load, with
+// Command load measures hashd, scand and envelopd under closed-loop gRPC load, with
 // the C backend and the pure-Go backend side by side in one run, and writes
 // docs/services.md:
 //
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ import (
 )
 
 // Runfiles paths of the service binaries, set by x_defs in BUILD.bazel.
-var hashdRlocation, scandRlocation string
+var hashdRlocation, scandRlocation, envelopdRlocation string
 
 func main() {
 	out := flag.String("out", "", "write the Markdown report here (relative to the workspace); stdout if empty")
@@ -60,15 +61,26 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 	}
 
 	report := newReport(machine.Measure(os.Getenv("BUILD_WORKSPACE_DIRECTORY")), duration, repeat, soak)
+	flags := map[string][]string{} // each service's flags, TLS and its own
 	for _, svc := range targets {
-		if err := measure(report, svc, certs, concurrency, sizes); err != nil {
+		flags[svc.name] = certs.ServerFlags()
+		if svc.flags != nil {
+			own, err := svc.flags(dir)
+			if err != nil {
+				return fmt.Errorf("%s: %w", svc.name, err)
+			}
+			flags[svc.name] = append(flags[svc.name], own...)
+		}
+	}
+	for _, svc := range targets {
+		if err := measure(report, svc, flags[svc.name], certs.CA, concurrency, sizes); err != nil {
 			return err
 		}
 	}
 	if hostile > 0 {
 		report.hostileLen = hostile
 		for _, svc := range targets {
-			if err := measureHostile(report, svc, certs, hostile); err != nil {
+			if err := measureHostile(report, svc, flags[svc.name], certs.CA, hostile); err != nil {
 				return err
 			}
 		}
@@ -96,20 +108,20 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 // measure runs every cell of one service, then its soak, and records them.
 // Both backends serve at once and their runs alternate, so that a change in
 // background load hits both columns alike.
-func measure(report *report, svc target, certs servicekit.DevCerts, concurrency, sizes []int) error {
+func measure(report *report, svc target, flags []string, caFile string, concurrency, sizes []int) error {
 	bin, err := runfiles.Rlocation(*svc.rlocation)
 	if err != nil {
 		return err
 	}
 	drivers := map[string]driver{}
 	for _, backend := range backends {
-		args := append(certs.ServerFlags(), "-backend="+backend)
+		args := append(slices.Clone(flags), "-backend="+backend)
 		proc, err := servicekit.Start(bin, args, nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
 		}
 		defer proc.Stop(30 * time.Second)
-		drivers[backend] = driver{addr: proc.Addrs.GRPC, caFile: certs.CA, call: svc.call}
+		drivers[backend] = driver{addr: proc.Addrs.GRPC, caFile: caFile, call: svc.call}
 	}
 	for _, c := range concurrency {
 		for _, size := range sizes {
@@ -144,17 +156,17 @@ func measure(report *report, svc target, certs servicekit.DevCerts, concurrency,
 
 // measureHostile runs the hostile mix against a fresh C-backend process
 // of svc, so that its peak RSS is the mix's alone.
-func measureHostile(report *report, svc target, certs servicekit.DevCerts, duration time.Duration) error {
+func measureHostile(report *report, svc target, flags []string, caFile string, duration time.Duration) error {
 	bin, err := runfiles.Rlocation(*svc.rlocation)
 	if err != nil {
 		return err
 	}
-	proc, err := servicekit.Start(bin, append(certs.ServerFlags(), "-backend=c"), nil, os.Stderr, 15*time.Second)
+	proc, err := servicekit.Start(bin, append(slices.Clone(flags), "-backend=c"), nil, os.Stderr, 15*time.Second)
 	if err != nil {
 		return err
 	}
 	defer proc.Stop(30 * time.Second)
-	res, err := runHostile(svc, proc, certs.CA, duration)
+	res, err := runHostile(svc, proc, caFile, duration)
 	if err != nil {
 		return fmt.Errorf("%s hostile mix: %w", svc.name, err)
 	}

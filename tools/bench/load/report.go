@@ -60,7 +60,7 @@ func (r *report) markdown(args string) string {
 	fmt.Fprintf(&b, "- TLS over loopback; one connection per client, closed loop\n")
 	fmt.Fprintf(&b, "- each cell: median of %d runs of %v, the C and Go runs alternating; p50/p99 are from the median run\n", r.repeat, r.duration)
 	fmt.Fprintf(&b, "- the load generator shares the machine with the service, so absolute rates are lower than on a dedicated host; compare the C and Go columns, which ran back to back\n\n")
-	fmt.Fprintf(&b, "hashd: `Sum` (SHA-256). scand: `IndexAny` for a %d-byte delimiter set over a payload containing none (a full scan).\n", len(scanSet))
+	fmt.Fprintf(&b, "hashd: `Sum` (SHA-256). scand: `IndexAny` for a %d-byte delimiter set over a payload containing none (a full scan). envelopd: `Seal` under an AES-256-GCM key.\n", len(scanSet))
 	fmt.Fprintf(&b, "Target: C backend throughput at least the Go backend's at %s and above.\n", sizeName(targetMinSize))
 	fmt.Fprint(&b, readingNote)
 
@@ -133,7 +133,7 @@ func (r *report) hostileMarkdown(b *strings.Builder) {
 }
 
 // readingNote explains what the comparison can and cannot show.
-const readingNote = "\nReading it: an RPC's cost includes TLS, HTTP/2 framing and protobuf copies, the same for both backends; only the hashing or scanning itself differs. Both SHA-256 backends use the CPU's SHA extensions when present (OpenSSL and Go's crypto/sha256 alike), so hashd's columns can differ only by the cgo crossing and EVP overhead. scand's columns differ by the scan kernels, whose speed alone docs/benchmarks.md measures; that difference shows once the payload is large enough for the scan to matter. Errors are RPCs the server refused on purpose: past its in-flight budget (-max_inflight_bytes, in which an RPC counts -max_message_bytes until its request is read) it answers UNAVAILABLE before reading a request, and clients do not retry requests this large (see README.md's flag table).\n"
+const readingNote = "\nReading it: an RPC's cost includes TLS, HTTP/2 framing and protobuf copies, the same for both backends; only the hashing or scanning itself differs. Both SHA-256 backends use the CPU's SHA extensions when present (OpenSSL and Go's crypto/sha256 alike), so hashd's columns can differ only by the cgo crossing and EVP overhead. scand's columns differ by the scan kernels, whose speed alone docs/benchmarks.md measures; that difference shows once the payload is large enough for the scan to matter. envelopd's C backend hands plaintexts under the AEAD crossover (clib/crypto's aeadNativeFrom) to Go, so its small-payload columns run the same code on both backends. Errors are RPCs the server refused on purpose: past its in-flight budget (-max_inflight_bytes, in which an RPC counts -max_message_bytes until its request is read) it answers UNAVAILABLE before reading a request, and clients do not retry requests this large (see README.md's flag table).\n"
 
 func sizeName(n int) string {
 	switch {

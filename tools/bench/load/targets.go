@@ -6,8 +6,10 @@ import (
 
 	"google.golang.org/grpc"
 
+	envelopev1 "example.com/starter/proto/envelope/v1"
 	hashv1 "example.com/starter/proto/hash/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
+	"example.com/starter/services/servicekit"
 )
 
 // target is a service under load and the RPC that loads it.
@@ -20,6 +22,9 @@ type target struct {
 	call func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error
 	// worst makes the service's costliest request, for the hostile mix.
 	worst func(ctx context.Context, conn *grpc.ClientConn) error
+	// flags, if set, writes what the service needs into dir and returns
+	// the flags that point it there.
+	flags func(dir string) ([]string, error)
 }
 
 var targets = []target{
@@ -28,7 +33,7 @@ var targets = []target{
 			Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: payload,
 		})
 		return err
-	}, worstHash},
+	}, worstHash, nil},
 	// A delimiter scan that finds nothing reads the whole payload: the
 	// parser's worst case.
 	{"scand", &scandRlocation, scanv1.ScanService_IndexAny_FullMethodName, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
@@ -36,7 +41,16 @@ var targets = []target{
 			Data: payload, Set: scanSet,
 		})
 		return err
-	}, worstScan},
+	}, worstScan, nil},
+	{"envelopd", &envelopdRlocation, envelopev1.EnvelopeService_Seal_FullMethodName, func(ctx context.Context, conn *grpc.ClientConn, payload []byte) error {
+		_, err := envelopev1.NewEnvelopeServiceClient(conn).Seal(ctx, &envelopev1.SealRequest{
+			KeyId: servicekit.DevKeyIDs.AESGCM, Plaintext: payload,
+		})
+		return err
+	}, worstSeal, func(dir string) ([]string, error) {
+		flag, err := servicekit.WriteDevKeys(dir)
+		return []string{flag}, err
+	}},
 }
 
 // scanSet is the delimiter set scand's load scans for.
