@@ -77,8 +77,8 @@ static crypto_status check_call(const crypto_aead *a, const uint8_t *aad, size_t
   return CRYPTO_OK;
 }
 
-/* seal_message and open_message describe message i of a batch (or the
- * only message) for check_message; false if a length does not fit. */
+/* seal_message and open_message describe message i of a batch for
+ * check_message; false if a length does not fit. */
 static int seal_message(const uint8_t *nonce, const uint8_t *in, size_t len, uint8_t *out,
                         message *m) {
   if (len > CRYPTO_AEAD_MAX_LEN) return 0;
@@ -91,34 +91,6 @@ static int open_message(const uint8_t *nonce, const uint8_t *in, size_t len, uin
   if (len < CRYPTO_AEAD_TAG_SIZE) return 0;
   *m = (message){nonce, in, len, out, len - CRYPTO_AEAD_TAG_SIZE};
   return 1;
-}
-
-crypto_status crypto_aead_seal(crypto_aead *a, const uint8_t nonce[CRYPTO_AEAD_NONCE_SIZE],
-                               const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
-                               uint8_t *out) {
-  crypto_status st = check_call(a, aad, aad_len, 1);
-  if (st != CRYPTO_OK) return st;
-  if (nonce == NULL) return CRYPTO_EINVAL;
-  message m;
-  if (!seal_message(nonce, in, len, out, &m)) return CRYPTO_ERANGE;
-  st = check_message(&m, len, aad, aad_len);
-  if (st != CRYPTO_OK) return st;
-  return crypto_aead_evp_seal(a->evp, nonce, aad, aad_len, in, len, out, out + len);
-}
-
-crypto_status crypto_aead_open(crypto_aead *a, const uint8_t nonce[CRYPTO_AEAD_NONCE_SIZE],
-                               const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
-                               uint8_t *out) {
-  crypto_status st = check_call(a, aad, aad_len, 1);
-  if (st != CRYPTO_OK) return st;
-  if (nonce == NULL) return CRYPTO_EINVAL;
-  message m;
-  if (!open_message(nonce, in, len, out, &m)) return CRYPTO_EINVAL;
-  st = check_message(&m, m.out_len, aad, aad_len);
-  if (st != CRYPTO_OK) return st;
-  st = crypto_aead_evp_open(a->evp, nonce, aad, aad_len, in, m.out_len, in + m.out_len, out);
-  if (st != CRYPTO_OK && m.out_len != 0) memset(out, 0, m.out_len);
-  return st;
 }
 
 /* check_batch checks a batch's arrays and every message in it, before
@@ -172,4 +144,18 @@ crypto_status crypto_aead_open_batch(crypto_aead *a, const uint8_t *nonces, cons
     if (text_len != 0) memset(outs[j], 0, text_len);
   }
   return st;
+}
+
+/* A one-message call is a batch of one: the same checks, in the same
+ * order, and the same wiping of a failed open's output. */
+crypto_status crypto_aead_seal(crypto_aead *a, const uint8_t nonce[CRYPTO_AEAD_NONCE_SIZE],
+                               const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                               uint8_t *out) {
+  return crypto_aead_seal_batch(a, nonce, aad, aad_len, &in, &len, 1, &out);
+}
+
+crypto_status crypto_aead_open(crypto_aead *a, const uint8_t nonce[CRYPTO_AEAD_NONCE_SIZE],
+                               const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                               uint8_t *out) {
+  return crypto_aead_open_batch(a, nonce, aad, aad_len, &in, &len, 1, &out, NULL);
 }
