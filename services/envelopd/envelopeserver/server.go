@@ -51,17 +51,18 @@ func New(keys []keyring.Key, aeads crypto.AEADBackend, reportedBackend commonv1.
 	return s, nil
 }
 
-func (s *Server) lookup(id string) (key, error) {
+// lookup returns the key id names; field is where the request named it.
+func (s *Server) lookup(id, field string) (key, error) {
 	k, ok := s.keys[id]
 	if !ok {
-		return key{}, rpcerr.InvalidField("key_id", "no key %q", id)
+		return key{}, rpcerr.InvalidField(field, "no key %q", id)
 	}
 	return k, nil
 }
 
 // Seal encrypts a plaintext under a fresh nonce.
 func (s *Server) Seal(_ context.Context, req *envelopev1.SealRequest) (*envelopev1.SealResponse, error) {
-	k, err := s.lookup(req.GetKeyId())
+	k, err := s.lookup(req.GetKeyId(), "key_id")
 	if err != nil {
 		return nil, err
 	}
@@ -85,9 +86,9 @@ func (s *Server) Open(_ context.Context, req *envelopev1.OpenRequest) (*envelope
 	if env == nil {
 		return nil, rpcerr.InvalidField("envelope", "missing")
 	}
-	k, err := s.lookup(env.GetKeyId())
+	k, err := s.lookup(env.GetKeyId(), "envelope.key_id")
 	if err != nil {
-		return nil, rpcerr.InvalidField("envelope.key_id", "no key %q", env.GetKeyId())
+		return nil, err
 	}
 	if env.GetAlgorithm() != k.algorithm {
 		return nil, rpcerr.InvalidField("envelope.algorithm", "key %q is %v, not %v", env.GetKeyId(), k.algorithm, env.GetAlgorithm())
