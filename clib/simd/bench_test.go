@@ -8,8 +8,11 @@ import (
 // Benchmarks are named Benchmark<Kernel>/<impl>/<size>, which
 // tools/bench/clib parses into docs/benchmarks.md. Impls:
 //
-//	c-simd    Native with the default (best) dispatch, through cgo
-//	c-scalar  Native forced to the scalar C kernels, through cgo
+//	c-simd    the C kernel of the best implementation, through cgo, at
+//	          every size (forceC)
+//	c-scalar  the scalar C kernel, through cgo, at every size
+//	binding   Native as callers get it: C from the kernel's crossover
+//	          (nativeFrom) on, Pure below it
 //	go-stdlib the standard library's equivalent (bytes.IndexAny, ...)
 //	go-pure   Pure
 //
@@ -49,6 +52,7 @@ func runBench(b *testing.B, delimEvery int, cases []benchCase) {
 				if !HasNative() {
 					b.Skip("cgo is off")
 				}
+				forceC(b)
 				if c.impl == "c-scalar" {
 					if err := ForceImpl("scalar"); err != nil {
 						b.Fatal(err)
@@ -76,6 +80,7 @@ func BenchmarkIndexAny(b *testing.B) {
 	runBench(b, 0, []benchCase{
 		{"c-simd", native},
 		{"c-scalar", native},
+		{"binding", native},
 		{"go-stdlib", func(a, _ []byte) { bytes.IndexAny(a, chars) }},
 		{"go-pure", func(a, _ []byte) { _, _ = Pure.IndexAny(a, benchSet) }},
 	})
@@ -88,6 +93,7 @@ func BenchmarkIndexAllAny(b *testing.B) {
 	runBench(b, 32, []benchCase{
 		{"c-simd", native},
 		{"c-scalar", native},
+		{"binding", native},
 		{"go-stdlib", func(a, _ []byte) { // the stdlib idiom: IndexAny in a loop
 			dst = dst[:0]
 			for i := 0; ; {
@@ -108,6 +114,7 @@ func BenchmarkCompare(b *testing.B) {
 	runBench(b, 0, []benchCase{
 		{"c-simd", native},
 		{"c-scalar", native},
+		{"binding", native},
 		{"go-stdlib", func(a, o []byte) { bytes.Equal(a, o) }},
 		{"go-pure", func(a, o []byte) { Pure.Compare(a, o) }},
 	})
@@ -118,6 +125,7 @@ func BenchmarkCountByte(b *testing.B) {
 	runBench(b, 0, []benchCase{
 		{"c-simd", native},
 		{"c-scalar", native},
+		{"binding", native},
 		{"go-stdlib", func(a, _ []byte) { bytes.Count(a, []byte{','}) }},
 	})
 }
@@ -135,6 +143,9 @@ func BenchmarkCallOverhead(b *testing.B) {
 		Kernels
 	}{{"c-simd", Native}, {"go-pure", Pure}} {
 		b.Run(k.impl, func(b *testing.B) {
+			if k.impl == "c-simd" {
+				forceC(b) // an empty slice is below every crossover
+			}
 			for b.Loop() {
 				_, _ = k.CountByte(nil, ',')
 			}

@@ -11,6 +11,7 @@ uint32_t simd_cpu_features(void) {
   if (__builtin_cpu_supports("avx2")) f |= SIMD_CPU_AVX2;
   if (__builtin_cpu_supports("avx512f")) f |= SIMD_CPU_AVX512F;
   if (__builtin_cpu_supports("avx512bw")) f |= SIMD_CPU_AVX512BW;
+  if (__builtin_cpu_supports("avx512vbmi")) f |= SIMD_CPU_AVX512VBMI;
 #endif
   return f;
 }

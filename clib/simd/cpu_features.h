@@ -22,6 +22,7 @@ enum {
   SIMD_CPU_AVX2 = 1u << 2,
   SIMD_CPU_AVX512F = 1u << 3,
   SIMD_CPU_AVX512BW = 1u << 4,
+  SIMD_CPU_AVX512VBMI = 1u << 5,
 };
 
 /* simd_cpu_features returns the SIMD_CPU_* bits of the running CPU; 0 on

@@ -14,6 +14,7 @@ static const simd_kernels *const tables[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_SSE42] = &simd_kernels_sse42,
     [SIMD_IMPL_AVX2] = &simd_kernels_avx2,
     [SIMD_IMPL_AVX512BW] = &simd_kernels_avx512bw,
+    [SIMD_IMPL_AVX512VBMI] = &simd_kernels_avx512vbmi,
 #endif
 };
 
@@ -23,6 +24,8 @@ static const uint32_t required[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_SSE42] = SIMD_CPU_SSE42 | SIMD_CPU_POPCNT,
     [SIMD_IMPL_AVX2] = SIMD_CPU_AVX2 | SIMD_CPU_POPCNT,
     [SIMD_IMPL_AVX512BW] = SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_POPCNT,
+    [SIMD_IMPL_AVX512VBMI] =
+        SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_AVX512VBMI | SIMD_CPU_POPCNT,
 };
 
 static const char *const names[SIMD_IMPL_COUNT] = {
@@ -30,6 +33,7 @@ static const char *const names[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_SSE42] = "sse4.2",
     [SIMD_IMPL_AVX2] = "avx2",
     [SIMD_IMPL_AVX512BW] = "avx512bw",
+    [SIMD_IMPL_AVX512VBMI] = "avx512vbmi",
 };
 
 /* The kernels in use; NULL until the first call picks the best ones. */

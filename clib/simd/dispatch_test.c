@@ -25,11 +25,15 @@ static const uint32_t kRequired[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_SSE42] = SIMD_CPU_SSE42 | SIMD_CPU_POPCNT,
     [SIMD_IMPL_AVX2] = SIMD_CPU_AVX2 | SIMD_CPU_POPCNT,
     [SIMD_IMPL_AVX512BW] = SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_POPCNT,
+    [SIMD_IMPL_AVX512VBMI] =
+        SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_AVX512VBMI | SIMD_CPU_POPCNT,
 };
 
 /* Every feature the probe knows, as on this development machine. */
 static const uint32_t kAll = SIMD_CPU_SSE42 | SIMD_CPU_POPCNT | SIMD_CPU_AVX2 | SIMD_CPU_AVX512F |
-                             SIMD_CPU_AVX512BW;
+                             SIMD_CPU_AVX512BW | SIMD_CPU_AVX512VBMI;
+/* The number of feature masks kAll spans. */
+enum { kMasks = 64 };
 
 /* Whether this build has vector kernels at all (dispatch.c has only scalar
  * elsewhere, whatever the probe says). */
@@ -59,6 +63,9 @@ static int cpu_can_run(simd_impl impl) {
       return popcnt && __builtin_cpu_supports("avx2");
     case SIMD_IMPL_AVX512BW:
       return popcnt && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+    case SIMD_IMPL_AVX512VBMI:
+      return popcnt && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+             __builtin_cpu_supports("avx512vbmi");
     default:
       return 0;
   }
@@ -172,8 +179,21 @@ void test_avx2_and_sse42_dispatches_to_avx2(void) {
 void test_avx512bw_dispatches_to_avx512bw(void) {
   require_x86_kernels();
   TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512BW, dispatch_with(kRequired[SIMD_IMPL_AVX512BW]));
-  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512BW, dispatch_with(kAll));
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512BW, dispatch_with(kAll & ~(uint32_t)SIMD_CPU_AVX512VBMI));
   if (cpu_can_run(SIMD_IMPL_AVX512BW)) run_kernels(SIMD_IMPL_AVX512BW);
+}
+
+void test_avx512vbmi_dispatches_to_avx512vbmi(void) {
+  require_x86_kernels();
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512VBMI, dispatch_with(kRequired[SIMD_IMPL_AVX512VBMI]));
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512VBMI, dispatch_with(kAll));
+  if (cpu_can_run(SIMD_IMPL_AVX512VBMI)) run_kernels(SIMD_IMPL_AVX512VBMI);
+}
+
+/* VBMI extends BW's byte instructions; without BW it cannot be used. */
+void test_avx512vbmi_without_bw_dispatches_to_avx2(void) {
+  require_x86_kernels();
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX2, dispatch_with(kAll & ~(uint32_t)SIMD_CPU_AVX512BW));
 }
 
 /* AVX-512F without BW (e.g. Knights Landing) has no byte instructions. */
@@ -188,9 +208,9 @@ void test_avx512bw_without_f_dispatches_to_avx2(void) {
 }
 
 /* simd_impl_supported follows the mocked probe for every implementation and
- * every combination of the five feature bits. */
+ * every combination of the feature bits. */
 void test_impl_supported_follows_probe(void) {
-  for (uint32_t features = 0; features < 32; features++) {
+  for (uint32_t features = 0; features < kMasks; features++) {
     simd_cpu_features_IgnoreAndReturn(features);
     for (int i = 0; i < SIMD_IMPL_COUNT; i++) {
       int want = (features & kRequired[i]) == kRequired[i] && (kX86 || i == SIMD_IMPL_SCALAR);
@@ -204,7 +224,7 @@ void test_impl_supported_follows_probe(void) {
 
 /* The default is the best supported implementation for every combination. */
 void test_default_is_best_supported(void) {
-  for (uint32_t features = 0; features < 32; features++) {
+  for (uint32_t features = 0; features < kMasks; features++) {
     simd_impl got = dispatch_with(features);
     int best = SIMD_IMPL_SCALAR;
     for (int i = SIMD_IMPL_COUNT - 1; i > SIMD_IMPL_SCALAR && kX86; i--) {
@@ -227,6 +247,7 @@ void test_force_missing_impl_is_unsupported(void) {
   TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_SSE42));
   TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_AVX2));
   TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_AVX512BW));
+  TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_AVX512VBMI));
   TEST_ASSERT_EQUAL_INT(SIMD_IMPL_SCALAR, simd_current_impl());
   TEST_ASSERT_EQUAL_INT(SIMD_OK, simd_force_impl(SIMD_IMPL_SCALAR));
 
@@ -241,7 +262,7 @@ void test_force_missing_impl_is_unsupported(void) {
  * returns to the best one. */
 void test_force_lower_impl_then_reset(void) {
   require_x86_kernels();
-  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512BW, dispatch_with(kAll));
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512VBMI, dispatch_with(kAll));
   for (int i = SIMD_IMPL_COUNT - 1; i >= SIMD_IMPL_SCALAR; i--) {
     simd_impl impl = (simd_impl)i;
     TEST_ASSERT_EQUAL_INT(SIMD_OK, simd_force_impl(impl));
@@ -249,7 +270,7 @@ void test_force_lower_impl_then_reset(void) {
     if (cpu_can_run(impl)) run_kernels(impl);
   }
   simd_reset_impl();
-  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512BW, simd_current_impl());
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512VBMI, simd_current_impl());
 }
 
 /* An out-of-range implementation is rejected before the probe is asked:

@@ -3,13 +3,15 @@
 // counting.
 //
 // Two implementations satisfy [Kernels]: [Pure], in Go, and [Native], the C
-// library with runtime CPU dispatch (AVX-512BW, AVX2, SSE4.2 or scalar; see
-// [Impl]). With cgo disabled (rules_go pure mode, CGO_ENABLED=0) Native is
-// Pure. Both give identical results and errors. The top-level functions
-// forward to Native.
+// library with runtime CPU dispatch (AVX-512VBMI, AVX-512BW, AVX2, SSE4.2
+// or scalar; see [Impl]). With cgo disabled (rules_go pure mode,
+// CGO_ENABLED=0) Native is Pure. Both give identical results and errors.
+// The top-level functions forward to Native.
 //
-// Native calls copy nothing: slices are passed to C as pointers and C keeps
-// no reference after returning. A cgo call costs tens of nanoseconds, so for
-// inputs of a few dozen bytes Pure can be faster; docs/benchmarks.md has the
-// figures.
+// A cgo call costs tens of nanoseconds, which small inputs do not repay, so
+// Native runs a call in C only from a measured size on and in Pure below it;
+// where Go's own assembly is as fast as C at every size (Compare, and
+// IndexAny with a one-byte set) Native stays in Go. docs/benchmarks.md has
+// the figures. Native calls copy nothing: slices are passed to C as
+// pointers and C keeps no reference after returning.
 package simd

@@ -4,11 +4,13 @@ import "testing"
 
 // forEachKernel calls check once per implementation Impls lists (every
 // kernel this CPU runs, or "go" without cgo), forcing it first, so that a
-// fuzz input reaches every kernel and not only the dispatched one. A fuzz
-// worker runs one input at a time, so forcing the process-wide choice is
-// safe here; the default is restored before returning.
+// fuzz input reaches every kernel and not only the dispatched one, at any
+// size (forceC). A fuzz worker runs one input at a time, so forcing the
+// process-wide choice is safe here; the default is restored before
+// returning.
 func forEachKernel(t *testing.T, check func()) {
 	t.Helper()
+	forceC(t)
 	defer ResetImpl()
 	for _, name := range Impls() {
 		if err := ForceImpl(name); err != nil {

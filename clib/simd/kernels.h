@@ -18,12 +18,15 @@
  * simd_byteset is a set of bytes as a 16x16 bit matrix split by the high bit
  * of the byte, the layout the nibble-lookup (PSHUFB) kernels need: byte b is
  * in the set iff bit (b >> 4) & 7 of rows_lo[b & 15] (b < 0x80) or of
- * rows_hi[b & 15] (b >= 0x80) is set. bytes/len keep the original set for
- * the SSE4.2 string instructions.
+ * rows_hi[b & 15] (b >= 0x80) is set. bitmap is the same set as a plain
+ * 256-bit map, the layout the byte-permute (VPERMB) kernels need: b is in
+ * the set iff bit b & 7 of bitmap[b >> 3] is set. bytes/len keep the
+ * original set for the SSE4.2 string instructions.
  */
 typedef struct {
   uint8_t rows_lo[16];
   uint8_t rows_hi[16];
+  uint8_t bitmap[32];
   uint8_t bytes[SIMD_MAX_SET];
   int len;
 } simd_byteset;
@@ -57,6 +60,16 @@ extern const simd_kernels simd_kernels_scalar;
 extern const simd_kernels simd_kernels_sse42;
 extern const simd_kernels simd_kernels_avx2;
 extern const simd_kernels simd_kernels_avx512bw;
+extern const simd_kernels simd_kernels_avx512vbmi;
+
+/* The AVX-512BW kernels that need no byte set, which the AVX-512VBMI
+ * implementation shares. */
+size_t simd_avx512bw_mismatch(const uint8_t *a, const uint8_t *b, size_t n);
+size_t simd_avx512bw_count_byte(const uint8_t *p, size_t n, uint8_t v);
+
+/* simd_tail_mask is the byte mask of an AVX-512 load of the rem < 64 bytes
+ * left at the end of a buffer. */
+static inline uint64_t simd_tail_mask(size_t rem) { return ((uint64_t)1 << rem) - 1; }
 #endif
 
 /* The kernels calls use now (dispatch.c). Never NULL. */

@@ -39,8 +39,6 @@ AVX512 static inline __mmask64 avx512_members(__m512i x, const avx512_set *t) {
   return _mm512_test_epi8_mask(rows, _mm512_shuffle_epi8(t->bit, hi));
 }
 
-/* The load mask for the rem < 64 bytes left at the end of a buffer. */
-static inline __mmask64 tail_mask(size_t rem) { return ((__mmask64)1 << rem) - 1; }
 
 AVX512 static size_t avx512_index_any(const uint8_t *p, size_t n, const simd_byteset *s) {
   const avx512_set t = avx512_set_load(s);
@@ -51,7 +49,7 @@ AVX512 static size_t avx512_index_any(const uint8_t *p, size_t n, const simd_byt
   }
   if (i < n) {
     /* Masked-off lanes load as 0, which may be in the set: mask the result. */
-    __mmask64 live = tail_mask(n - i);
+    __mmask64 live = simd_tail_mask(n - i);
     __mmask64 m = avx512_members(_mm512_maskz_loadu_epi8(live, p + i), &t) & live;
     if (m != 0) return i + (size_t)__builtin_ctzll(m);
   }
@@ -67,14 +65,14 @@ AVX512 static simd_status avx512_index_all_any(const uint8_t *p, size_t n, const
     if (simd_emit_bits(m, i, out, cap, k) != SIMD_OK) return SIMD_ENOSPC;
   }
   if (i < n) {
-    __mmask64 live = tail_mask(n - i);
+    __mmask64 live = simd_tail_mask(n - i);
     __mmask64 m = avx512_members(_mm512_maskz_loadu_epi8(live, p + i), &t) & live;
     return simd_emit_bits(m, i, out, cap, k);
   }
   return SIMD_OK;
 }
 
-AVX512 static size_t avx512_mismatch(const uint8_t *a, const uint8_t *b, size_t n) {
+AVX512 size_t simd_avx512bw_mismatch(const uint8_t *a, const uint8_t *b, size_t n) {
   size_t i = 0;
   for (; i + VEC <= n; i += VEC) {
     __mmask64 d = _mm512_cmpneq_epi8_mask(_mm512_loadu_si512(a + i), _mm512_loadu_si512(b + i));
@@ -82,7 +80,7 @@ AVX512 static size_t avx512_mismatch(const uint8_t *a, const uint8_t *b, size_t 
   }
   if (i < n) {
     /* Both sides load masked-off lanes as 0, so those lanes compare equal. */
-    __mmask64 live = tail_mask(n - i);
+    __mmask64 live = simd_tail_mask(n - i);
     __mmask64 d = _mm512_cmpneq_epi8_mask(_mm512_maskz_loadu_epi8(live, a + i),
                                           _mm512_maskz_loadu_epi8(live, b + i));
     if (d != 0) return i + (size_t)__builtin_ctzll(d);
@@ -90,14 +88,14 @@ AVX512 static size_t avx512_mismatch(const uint8_t *a, const uint8_t *b, size_t 
   return n;
 }
 
-AVX512 static size_t avx512_count_byte(const uint8_t *p, size_t n, uint8_t v) {
+AVX512 size_t simd_avx512bw_count_byte(const uint8_t *p, size_t n, uint8_t v) {
   const __m512i needle = _mm512_set1_epi8((char)v);
   size_t c = 0, i = 0;
   for (; i + VEC <= n; i += VEC) {
     c += (size_t)__builtin_popcountll(_mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p + i), needle));
   }
   if (i < n) {
-    __mmask64 live = tail_mask(n - i);
+    __mmask64 live = simd_tail_mask(n - i);
     c += (size_t)__builtin_popcountll(
         _mm512_mask_cmpeq_epi8_mask(live, _mm512_maskz_loadu_epi8(live, p + i), needle));
   }
@@ -108,8 +106,8 @@ const simd_kernels simd_kernels_avx512bw = {
     .impl = SIMD_IMPL_AVX512BW,
     .index_any = avx512_index_any,
     .index_all_any = avx512_index_all_any,
-    .mismatch = avx512_mismatch,
-    .count_byte = avx512_count_byte,
+    .mismatch = simd_avx512bw_mismatch,
+    .count_byte = simd_avx512bw_count_byte,
 };
 
 #endif /* __x86_64__ */

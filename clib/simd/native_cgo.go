@@ -12,8 +12,36 @@ import (
 )
 
 // Native is the C implementation, dispatched to the best kernels this CPU
-// runs.
-var Native Kernels = cKernels{}
+// runs, for inputs large enough that C is faster; smaller inputs run in
+// Pure (see nativeFrom).
+var Native Kernels = sizeDispatch{c: cKernels{}, pure: Pure, from: &nativeFrom}
+
+// nativeFrom is where Native hands calls to C: the first measured size at
+// which C, cgo crossing included, was faster than Pure by more than 5%.
+// BenchmarkCrossover (SIMD_CROSSOVER=1 go test -bench Crossover, host gcc
+// 12.2 -O2, go1.26.8, AMD EPYC with AVX-512VBMI, 2 shared cores, medians of
+// 3) measured one call, in ns:
+//
+//	size     IndexAny     IndexByte    IndexAllAny   Compare      CountByte
+//	         C     Go     C     Go     C      Go     C     Go     C     Go
+//	96 B     76    46     65    10     71     75     47    9      70    9
+//	256 B    74    99     68    16     78     167    46    11     59    9
+//	16 KiB   241   5502   236   192    916    11685  259   217    248   250
+//	32 KiB   444   9605   440   426    1773   24808  678   608    490   593
+//	64 KiB   874   19093  830   752    3429   58891  1610  1207   883   1158
+//
+// (IndexByte is IndexAny with a one-byte set, where Pure calls
+// bytes.IndexByte.) Go's assembly, bytes.IndexByte and bytes.Equal, was
+// faster at every size up to 64 KiB, so those calls never run in C.
+// Another CPU moves the crossovers; rerun the benchmark there. A variable
+// so that tests can send every call to C.
+var nativeFrom = crossovers{
+	indexAny:    256,
+	indexByte:   never,
+	indexAllAny: 96,
+	compare:     never,
+	countByte:   32 << 10,
+}
 
 // IndexAllAny has C write indices straight into dst's spare capacity, which
 // requires Go's int and C's size_t to have the same size. These fail to
@@ -31,7 +59,7 @@ type cKernels struct{}
 // HasNative reports whether Native is the C library; true with cgo.
 func HasNative() bool { return true }
 
-// Impl names the implementation Native uses now: "avx512bw", "avx2",
+// Impl names the implementation Native uses now: "avx512vbmi", "avx512bw", "avx2",
 // "sse4.2" or "scalar".
 func Impl() string { return C.GoString(C.simd_impl_name(C.simd_current_impl())) }
 

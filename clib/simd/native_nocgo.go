@@ -20,7 +20,7 @@ func ForceImpl(name string) error {
 	switch name {
 	case "go":
 		return nil
-	case "avx512bw", "avx2", "sse4.2", "scalar":
+	case "avx512vbmi", "avx512bw", "avx2", "sse4.2", "scalar":
 		return ErrUnsupported
 	default:
 		return ErrInvalidArgument

@@ -11,32 +11,32 @@ var Pure Kernels = pureKernels{}
 
 type pureKernels struct{}
 
-// byteSet is a 256-bit membership bitmap.
-type byteSet [8]uint32
+// byteSet is a membership table indexed by byte: one load and no shift
+// per byte tested, which runs about twice as fast as a 256-bit bitmap.
+type byteSet [256]bool
 
-func makeByteSet(set []byte) (byteSet, error) {
-	var s byteSet
+// init makes s the set of set's bytes. It fills s in place: returning a
+// 256-byte table costs a copy that a short scan notices.
+func (s *byteSet) init(set []byte) error {
 	if len(set) == 0 || len(set) > MaxSet {
-		return s, ErrInvalidArgument
+		return ErrInvalidArgument
 	}
 	for _, b := range set {
-		s[b>>5] |= 1 << (b & 31)
+		s[b] = true
 	}
-	return s, nil
+	return nil
 }
 
-func (s *byteSet) has(b byte) bool { return s[b>>5]&(1<<(b&31)) != 0 }
-
 func (pureKernels) IndexAny(data, set []byte) (int, error) {
-	s, err := makeByteSet(set)
-	if err != nil {
+	var s byteSet
+	if err := s.init(set); err != nil {
 		return -1, err
 	}
 	if len(set) == 1 {
 		return bytes.IndexByte(data, set[0]), nil // assembly fast path
 	}
 	for i, b := range data {
-		if s.has(b) {
+		if s[b] {
 			return i, nil
 		}
 	}
@@ -44,12 +44,12 @@ func (pureKernels) IndexAny(data, set []byte) (int, error) {
 }
 
 func (pureKernels) IndexAllAny(data, set []byte, dst []int) ([]int, error) {
-	s, err := makeByteSet(set)
-	if err != nil {
+	var s byteSet
+	if err := s.init(set); err != nil {
 		return dst, err
 	}
 	for i, b := range data {
-		if s.has(b) {
+		if s[b] {
 			dst = append(dst, i)
 		}
 	}
@@ -58,7 +58,19 @@ func (pureKernels) IndexAllAny(data, set []byte, dst []int) ([]int, error) {
 
 func (pureKernels) Compare(a, b []byte) (bool, int) {
 	n := min(len(a), len(b))
+	// bytes.Equal is assembly: it settles equal inputs in one pass, and
+	// narrows the search for a difference to one block.
+	if bytes.Equal(a[:n], b[:n]) {
+		if len(a) == len(b) {
+			return true, -1
+		}
+		return false, n
+	}
+	const block = 256
 	i := 0
+	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+		i += block
+	}
 	// Eight bytes at a time: the lowest set bit of the XOR is the first
 	// differing byte (little-endian loads).
 	for ; i+8 <= n; i += 8 {
@@ -66,15 +78,10 @@ func (pureKernels) Compare(a, b []byte) (bool, int) {
 			return false, i + bits.TrailingZeros64(x)/8
 		}
 	}
-	for ; i < n; i++ {
-		if a[i] != b[i] {
-			return false, i
-		}
+	for a[i] == b[i] {
+		i++
 	}
-	if len(a) == len(b) {
-		return true, -1
-	}
-	return false, n
+	return false, i
 }
 
 func (pureKernels) CountByte(data []byte, value byte) (int, error) {

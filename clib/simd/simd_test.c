@@ -278,26 +278,31 @@ void test_planted_scalar(void) { with_impl(SIMD_IMPL_SCALAR, planted); }
 void test_planted_sse42(void) { with_impl(SIMD_IMPL_SSE42, planted); }
 void test_planted_avx2(void) { with_impl(SIMD_IMPL_AVX2, planted); }
 void test_planted_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, planted); }
+void test_planted_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, planted); }
 
 void test_random_scalar(void) { with_impl(SIMD_IMPL_SCALAR, random_data); }
 void test_random_sse42(void) { with_impl(SIMD_IMPL_SSE42, random_data); }
 void test_random_avx2(void) { with_impl(SIMD_IMPL_AVX2, random_data); }
 void test_random_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, random_data); }
+void test_random_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, random_data); }
 
 void test_compare_lengths_scalar(void) { with_impl(SIMD_IMPL_SCALAR, compare_lengths); }
 void test_compare_lengths_sse42(void) { with_impl(SIMD_IMPL_SSE42, compare_lengths); }
 void test_compare_lengths_avx2(void) { with_impl(SIMD_IMPL_AVX2, compare_lengths); }
 void test_compare_lengths_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, compare_lengths); }
+void test_compare_lengths_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, compare_lengths); }
 
 void test_index_all_resume_scalar(void) { with_impl(SIMD_IMPL_SCALAR, index_all_resume); }
 void test_index_all_resume_sse42(void) { with_impl(SIMD_IMPL_SSE42, index_all_resume); }
 void test_index_all_resume_avx2(void) { with_impl(SIMD_IMPL_AVX2, index_all_resume); }
 void test_index_all_resume_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, index_all_resume); }
+void test_index_all_resume_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, index_all_resume); }
 
 void test_errors_scalar(void) { with_impl(SIMD_IMPL_SCALAR, errors); }
 void test_errors_sse42(void) { with_impl(SIMD_IMPL_SSE42, errors); }
 void test_errors_avx2(void) { with_impl(SIMD_IMPL_AVX2, errors); }
 void test_errors_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, errors); }
+void test_errors_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, errors); }
 
 /* The dispatch API on the real CPU: the default is the best supported
  * implementation, and nothing better is supported. */
@@ -311,6 +316,7 @@ void test_dispatch_api(void) {
   TEST_ASSERT_EQUAL_STRING("sse4.2", simd_impl_name(SIMD_IMPL_SSE42));
   TEST_ASSERT_EQUAL_STRING("avx2", simd_impl_name(SIMD_IMPL_AVX2));
   TEST_ASSERT_EQUAL_STRING("avx512bw", simd_impl_name(SIMD_IMPL_AVX512BW));
+  TEST_ASSERT_EQUAL_STRING("avx512vbmi", simd_impl_name(SIMD_IMPL_AVX512VBMI));
   simd_reset_impl();
   simd_impl best = simd_current_impl();
   TEST_ASSERT_TRUE(simd_impl_supported(best));
@@ -329,6 +335,7 @@ void test_probe_matches_cpu(void) {
   if (__builtin_cpu_supports("avx2")) want |= SIMD_CPU_AVX2;
   if (__builtin_cpu_supports("avx512f")) want |= SIMD_CPU_AVX512F;
   if (__builtin_cpu_supports("avx512bw")) want |= SIMD_CPU_AVX512BW;
+  if (__builtin_cpu_supports("avx512vbmi")) want |= SIMD_CPU_AVX512VBMI;
 #endif
   TEST_ASSERT_EQUAL_UINT(want, simd_cpu_features());
 }

@@ -11,10 +11,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// forceC makes Native run every call in C, whatever its size (see
+// nativeFrom), until the test ends: the tests below compare C with Go. A
+// no-op without cgo.
+var forceC = func(testing.TB) {}
+
 // forEachImpl runs f once per C implementation this CPU supports (forced),
-// or once with "go" without cgo, and restores the default dispatch.
+// or once with "go" without cgo, and restores the default dispatch. Every
+// call, small or not, runs in C.
 func forEachImpl(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
+	forceC(t)
 	t.Cleanup(ResetImpl)
 	for _, name := range Impls() {
 		require.NoError(t, ForceImpl(name))
@@ -34,6 +41,7 @@ func TestImpl(t *testing.T) {
 }
 
 func TestCountByte(t *testing.T) {
+	forceC(t)
 	tests := []struct {
 		name  string
 		data  []byte
@@ -56,6 +64,7 @@ func TestCountByte(t *testing.T) {
 }
 
 func TestIndexAnyEdgeCases(t *testing.T) {
+	forceC(t)
 	tests := []struct {
 		name string
 		data string
@@ -86,6 +95,7 @@ func TestIndexAnyEdgeCases(t *testing.T) {
 }
 
 func TestInvalidSets(t *testing.T) {
+	forceC(t)
 	for _, k := range []Kernels{Pure, Native} {
 		for _, set := range [][]byte{nil, {}, bytes.Repeat([]byte{','}, MaxSet+1)} {
 			i, err := k.IndexAny([]byte("a,b"), set)
@@ -101,6 +111,7 @@ func TestInvalidSets(t *testing.T) {
 }
 
 func TestCompareEdgeCases(t *testing.T) {
+	forceC(t)
 	tests := []struct {
 		a, b      string
 		equal     bool
@@ -128,6 +139,7 @@ func TestCompareEdgeCases(t *testing.T) {
 // TestIndexAllAnyGrowth covers every way dst's capacity can run out,
 // including C filling it and resuming mid-buffer.
 func TestIndexAllAnyGrowth(t *testing.T) {
+	forceC(t)
 	data := bytes.Repeat([]byte("a,"), 1000)
 	want := make([]int, 0, 1000)
 	for i := 1; i < len(data); i += 2 {

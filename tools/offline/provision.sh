@@ -26,12 +26,13 @@ readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
 
 # Packages installed into the build root (shellcheck for //tools/lint, clangd for
 # //tools/compile_commands:compile_commands_test, lcov's genhtml for
-# //tools/coverage). Changing this list re-runs apt.
+# //tools/coverage, openssl's `speed` for //tools/bench:clib). Changing this
+# list re-runs apt.
 readonly PACKAGES=(
   bazel-bootstrap bazel-rules-shell
   gcc g++ libc6-dev git ca-certificates
   protobuf-compiler libprotobuf-dev
-  libssl-dev
+  libssl-dev openssl
   shellcheck
   clangd
   clang

@@ -1,5 +1,5 @@
-// Command clib runs the clib/simd and clib/crypto Go benchmarks with
-// repeats, takes medians, checks them against the performance targets the
+// Command clib runs the clib/simd and clib/crypto Go benchmarks and
+// `openssl speed` with repeats, takes medians, checks them against the performance targets the
 // C modules exist to meet (see the Targets table) and writes
 // docs/benchmarks.md. Run it through Bazel in opt mode:
 //
@@ -67,8 +67,15 @@ func main() {
 		results.parse(output)
 	}
 
+	log.Printf("running openssl speed (%d repeats)", *count)
+	opensslVersion, err := opensslSpeed(results, *count)
+	if err != nil {
+		log.Printf("not comparing with openssl speed: %v", err)
+		opensslVersion = "not run: " + err.Error()
+	}
+
 	var doc bytes.Buffer
-	writeReport(&doc, results, machine.Measure(os.Getenv("BUILD_WORKSPACE_DIRECTORY")), *count, *benchtime)
+	writeReport(&doc, results, machine.Measure(os.Getenv("BUILD_WORKSPACE_DIRECTORY")), *count, *benchtime, opensslVersion)
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
 		log.Fatal(err)
 	}

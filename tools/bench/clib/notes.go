@@ -5,18 +5,25 @@ package main
 // tables above it.
 const notes = `## Why the figures look the way they do
 
-- **Small inputs.** Every Native call crosses cgo ("Cost of a call" gives
+- **Small inputs.** Every call into C crosses cgo ("Cost of a call" gives
   what that costs on this machine). Where the crossing costs more than the
-  work, go-stdlib wins; the 64 B columns show whether it does here. Batch
-  small inputs, or use Pure for them.
+  work, Go wins; the c-simd rows at 64 B show whether it does here. The
+  binding rows are what a caller gets: simd.Native sends a call to C only
+  from its kernel's measured crossover on, so below it binding runs Pure.
+  Batch small inputs where a batch call exists.
 - **Byte-set scan.** bytes.IndexAny with a multi-byte set is a byte-at-a-time
-  loop over a 256-bit table; the C kernels test 64 (AVX-512BW) or 32 (AVX2)
-  bytes per step with a set-size-independent nibble lookup. At 1 MiB the
-  data no longer fits in L1, so the scan is also measured against copy() of
-  the same buffer, which streams at the cache's bandwidth.
+  loop over a 256-bit table, and Pure a byte-at-a-time loop over a 256-entry
+  table. The C kernels test 64 (AVX-512) or 32 (AVX2) bytes per step,
+  whatever the set's size: with AVX-512VBMI two byte permutes look each byte
+  up in the set's 256-bit bitmap, and without it three nibble shuffles do.
+  At 1 MiB the data no longer fits in L1, so the scan is also measured
+  against copy() of the same buffer and against the C CountByte kernel,
+  which does the least work a byte-wise scan can.
 - **Compare and CountByte** race Go's own assembly (bytes.Equal and
   bytes.Count are vectorised too); the scalar C rows show what vectorising
-  buys.
+  buys. Pure.Compare finds equal inputs with bytes.Equal in one pass, so the
+  binding keeps Compare in Go at every size unless the crossover table
+  says otherwise.
 - **SHA-256.** OpenSSL and Go both use the CPU's SHA extensions when it has
   them (sha_ni in the flags above). At 1 MiB the cgo crossing is negligible
   next to the work, so that column compares the two implementations.

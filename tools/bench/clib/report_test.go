@@ -13,7 +13,7 @@ import (
 func TestReportCarriesTheStamp(t *testing.T) {
 	stamp := machine.Stamp{Commit: "`abc`", OpenSSL: "3.6.5 (headers)", CPU: "Some CPU"}
 	var doc bytes.Buffer
-	writeReport(&doc, results{}, stamp, 5, "0.5s")
+	writeReport(&doc, results{}, stamp, 5, "0.5s", "OpenSSL 3.6.5")
 	assert.Contains(t, doc.String(), stamp.Markdown())
 	assert.Contains(t, doc.String(), "Medians of 5 runs of -test.benchtime=0.5s")
 }
@@ -37,4 +37,22 @@ func TestAEADTargets(t *testing.T) {
 	assert.Contains(t, doc.String(), "| AES-256-GCM seal ≥ 2× crypto/cipher at 1MiB | n/a | not measured |")
 	sizeTable(&doc, r, "BenchmarkAESGCMSeal", []string{"c-openssl"}, []string{"16KiB"})
 	assert.Contains(t, doc.String(), "| impl | 16 KiB |\n| --- | ---: |\n| c-openssl | 9.00 |")
+}
+
+// TestSpeedTarget checks the binding-versus-openssl-speed row: the
+// binding's throughput over OpenSSL's own, parsed from speed's output.
+func TestSpeedTarget(t *testing.T) {
+	kbps, err := parseSpeed([]byte("The 'numbers' are in 1000s of bytes per second processed.\n" +
+		"type          16384 bytes\nAES-256-GCM    9000000.00k\n"))
+	assert.NoError(t, err)
+	assert.Equal(t, 9000000.0, kbps)
+	_, err = parseSpeed([]byte("Error: unknown cipher\n"))
+	assert.Error(t, err)
+
+	r := results{}
+	r.parse([]byte("BenchmarkAESGCMSeal/c-openssl/16KiB-2 1 1 ns/op 8100 MB/s\n"))
+	r[speedName("aes-256-gcm")] = map[string][]float64{"MB/s": {kbps / 1000}}
+	var doc bytes.Buffer
+	targets(&doc, r)
+	assert.Contains(t, doc.String(), "| AES-256-GCM seal ≥ 0.85× openssl speed at 16KiB | 0.90× | met |")
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // dispatchFlags are the /proc/cpuinfo flags that clib's kernels use.
-var dispatchFlags = []string{"sse4_2", "popcnt", "avx2", "avx512f", "avx512bw", "sha_ni"}
+var dispatchFlags = []string{"sse4_2", "popcnt", "avx2", "avx512f", "avx512bw", "avx512vbmi", "sha_ni"}
 
 // Describe returns the CPU model, the number of logical CPUs and which of
 // the flags clib dispatches on the CPU has.
