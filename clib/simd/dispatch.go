@@ -14,38 +14,45 @@ type crossovers struct {
 // never is a crossover no input reaches.
 const never = int(^uint(0) >> 1)
 
-// sizeDispatch is Kernels that runs each call in c or in pure by the size
-// of its input, so that it is never slower than either: a cgo call has a
-// fixed cost that small inputs do not repay. from is read on every call,
-// so a test may point it at other thresholds.
+// sizeDispatch is Kernels that runs each call in c or in Pure by the size
+// of its input, so that it is never slower than Pure: a cgo call has a
+// fixed cost that small inputs do not repay. The Go side is called
+// directly, not through Kernels, so that small inputs pay no indirect
+// call. from is read on every call, so a test may point it at other
+// thresholds.
 type sizeDispatch struct {
-	c, pure Kernels
-	from    *crossovers
+	c    Kernels
+	from *crossovers
 }
 
-func (d sizeDispatch) IndexAny(data, set []byte) (int, error) {
+func (d *sizeDispatch) IndexAny(data, set []byte) (int, error) {
 	from := d.from.indexAny
 	if len(set) == 1 {
 		from = d.from.indexByte
 	}
-	return d.pick(len(data), from).IndexAny(data, set)
-}
-
-func (d sizeDispatch) IndexAllAny(data, set []byte, dst []int) ([]int, error) {
-	return d.pick(len(data), d.from.indexAllAny).IndexAllAny(data, set, dst)
-}
-
-func (d sizeDispatch) Compare(a, b []byte) (bool, int) {
-	return d.pick(min(len(a), len(b)), d.from.compare).Compare(a, b)
-}
-
-func (d sizeDispatch) CountByte(data []byte, value byte) (int, error) {
-	return d.pick(len(data), d.from.countByte).CountByte(data, value)
-}
-
-func (d sizeDispatch) pick(n, from int) Kernels {
-	if n >= from {
-		return d.c
+	if len(data) >= from {
+		return d.c.IndexAny(data, set)
 	}
-	return d.pure
+	return pureKernels{}.IndexAny(data, set)
+}
+
+func (d *sizeDispatch) IndexAllAny(data, set []byte, dst []int) ([]int, error) {
+	if len(data) >= d.from.indexAllAny {
+		return d.c.IndexAllAny(data, set, dst)
+	}
+	return pureKernels{}.IndexAllAny(data, set, dst)
+}
+
+func (d *sizeDispatch) Compare(a, b []byte) (bool, int) {
+	if min(len(a), len(b)) >= d.from.compare {
+		return d.c.Compare(a, b)
+	}
+	return pureKernels{}.Compare(a, b)
+}
+
+func (d *sizeDispatch) CountByte(data []byte, value byte) (int, error) {
+	if len(data) >= d.from.countByte {
+		return d.c.CountByte(data, value)
+	}
+	return pureKernels{}.CountByte(data, value)
 }

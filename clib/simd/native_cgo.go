@@ -14,7 +14,11 @@ import (
 // Native is the C implementation, dispatched to the best kernels this CPU
 // runs, for inputs large enough that C is faster; smaller inputs run in
 // Pure (see nativeFrom).
-var Native Kernels = sizeDispatch{c: cKernels{}, pure: Pure, from: &nativeFrom}
+var Native Kernels = native
+
+// native is Native's implementation, which the package-level functions
+// call without an indirect call.
+var native = &sizeDispatch{c: cKernels{}, from: &nativeFrom}
 
 // nativeFrom is where Native hands calls to C: the first measured size at
 // which C, cgo crossing included, was faster than Pure by more than 5%.

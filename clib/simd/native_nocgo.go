@@ -5,6 +5,9 @@ package simd
 // Native is Pure in builds without cgo.
 var Native = Pure
 
+// native is what the package-level functions call.
+var native pureKernels
+
 // HasNative reports whether Native is the C library; false without cgo.
 func HasNative() bool { return false }
 

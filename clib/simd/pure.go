@@ -59,29 +59,36 @@ func (pureKernels) IndexAllAny(data, set []byte, dst []int) ([]int, error) {
 func (pureKernels) Compare(a, b []byte) (bool, int) {
 	n := min(len(a), len(b))
 	// bytes.Equal is assembly: it settles equal inputs in one pass, and
-	// narrows the search for a difference to one block.
+	// firstDiff narrows the search for a difference to one block with it.
+	// Small enough to inline, so that small equal inputs cost no call.
 	if bytes.Equal(a[:n], b[:n]) {
 		if len(a) == len(b) {
 			return true, -1
 		}
 		return false, n
 	}
+	return false, firstDiff(a[:n], b[:n])
+}
+
+// firstDiff returns the first index at which a and b, of the same length
+// and known to differ, differ.
+func firstDiff(a, b []byte) int {
 	const block = 256
 	i := 0
-	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+	for i+block <= len(a) && bytes.Equal(a[i:i+block], b[i:i+block]) {
 		i += block
 	}
 	// Eight bytes at a time: the lowest set bit of the XOR is the first
 	// differing byte (little-endian loads).
-	for ; i+8 <= n; i += 8 {
+	for ; i+8 <= len(a); i += 8 {
 		if x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); x != 0 {
-			return false, i + bits.TrailingZeros64(x)/8
+			return i + bits.TrailingZeros64(x)/8
 		}
 	}
 	for a[i] == b[i] {
 		i++
 	}
-	return false, i
+	return i
 }
 
 func (pureKernels) CountByte(data []byte, value byte) (int, error) {
