@@ -29,6 +29,7 @@ require (
 	github.com/mattn/go-runewidth v0.0.17 // indirect
 	github.com/mattn/go-shellwords v1.0.12 // indirect
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
+	github.com/planetscale/vtprotobuf v0.6.1-0.20240319094008-0393e58bdf10 // indirect
 	github.com/prometheus/procfs v0.22.0 // indirect
 	github.com/rhysd/actionlint v1.7.8 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
@@ -43,5 +44,6 @@ require (
 
 tool (
 	github.com/bazelbuild/buildtools/buildifier
+	github.com/planetscale/vtprotobuf/cmd/protoc-gen-go-vtproto
 	github.com/rhysd/actionlint/cmd/actionlint
 )

@@ -30,6 +30,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"example.com/starter/services/internal/metrics"
+	"example.com/starter/services/internal/zerocopy"
 	"example.com/starter/services/servicekit"
 )
 
@@ -67,7 +68,21 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 	rpcs := metrics.NewRPC(registry, s.methods)
 	budget := &inflightBudget{max: cfg.MaxInflightBytes, perRPC: int64(cfg.MaxMessageBytes), rpcs: rpcs}
 	budget.register(registry)
-	s.grpc = grpc.NewServer(
+	unary := []grpc.UnaryServerInterceptor{budget.unary(), capDeadlineUnary(cfg.MaxDeadline)}
+	stream := []grpc.StreamServerInterceptor{capDeadlineStream(cfg.MaxDeadline, draining)}
+	var codecOptions []grpc.ServerOption
+	if cfg.ZeroCopy {
+		zc, err := zerocopy.NewServer(registry)
+		if err != nil {
+			return nil, err
+		}
+		codecOptions = zc.ServerOptions()
+		// Outermost, so that no interceptor reads a request after its
+		// buffer is released.
+		unary = append([]grpc.UnaryServerInterceptor{zc.UnaryInterceptor()}, unary...)
+		stream = append([]grpc.StreamServerInterceptor{zc.StreamInterceptor()}, stream...)
+	}
+	s.grpc = grpc.NewServer(append(codecOptions,
 		grpc.Creds(creds),
 		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
 		grpc.MaxSendMsgSize(cfg.MaxMessageBytes),
@@ -87,9 +102,9 @@ func New(cfg Config, logger *slog.Logger) (*Server, error) {
 		// Without it grpc-go answers unknown methods before any stats
 		// handler sees the RPC's end, so they would go uncounted.
 		grpc.UnknownServiceHandler(unknownMethod),
-		grpc.ChainUnaryInterceptor(budget.unary(), capDeadlineUnary(cfg.MaxDeadline)),
-		grpc.ChainStreamInterceptor(capDeadlineStream(cfg.MaxDeadline, draining)),
-	)
+		grpc.ChainUnaryInterceptor(unary...),
+		grpc.ChainStreamInterceptor(stream...),
+	)...)
 	healthpb.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
 	return s, nil

@@ -1,0 +1,80 @@
+package zerocopy
+
+import (
+	"context"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/experimental"
+	"google.golang.org/grpc/mem"
+)
+
+// Server is a codec with its pool, installed on one gRPC server.
+type Server struct {
+	Codec *Codec
+	Pool  mem.BufferPool
+}
+
+// NewServer returns a codec and pool that count in reg.
+func NewServer(reg prometheus.Registerer) (*Server, error) {
+	m, err := NewMetrics(reg)
+	if err != nil {
+		return nil, err
+	}
+	pool := NewPool(m)
+	return &Server{Codec: New(pool, m), Pool: pool}, nil
+}
+
+// ServerOptions installs the codec and the pool. The interceptors must run
+// outside every other interceptor, so that the buffer is released only when
+// nothing can read the request any more: put UnaryInterceptor first in
+// grpc.ChainUnaryInterceptor and StreamInterceptor first in
+// grpc.ChainStreamInterceptor.
+func (s *Server) ServerOptions() []grpc.ServerOption {
+	return []grpc.ServerOption{
+		grpc.ForceServerCodecV2(s.Codec),
+		experimental.BufferPool(s.Pool),
+	}
+}
+
+// UnaryInterceptor releases the request's buffer when the handler returns.
+func (s *Server) UnaryInterceptor() grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		defer s.Codec.Release(req)
+		return handler(ctx, req)
+	}
+}
+
+// StreamInterceptor releases each received message's buffer at the
+// stream's next RecvMsg, and the last one when the handler returns.
+func (s *Server) StreamInterceptor() grpc.StreamServerInterceptor {
+	return func(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		rs := &releasingStream{ServerStream: ss, codec: s.Codec}
+		defer rs.releaseLast()
+		return handler(srv, rs)
+	}
+}
+
+// releasingStream is a ServerStream that keeps one received message's
+// buffer at a time.
+type releasingStream struct {
+	grpc.ServerStream
+	codec *Codec
+	last  any
+}
+
+func (s *releasingStream) RecvMsg(m any) error {
+	s.releaseLast()
+	err := s.ServerStream.RecvMsg(m)
+	if err == nil {
+		s.last = m
+	}
+	return err
+}
+
+func (s *releasingStream) releaseLast() {
+	if s.last != nil {
+		s.codec.Release(s.last)
+		s.last = nil
+	}
+}
