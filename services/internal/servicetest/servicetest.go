@@ -16,8 +16,6 @@ package servicetest
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"strings"
@@ -26,8 +24,6 @@ import (
 
 	"github.com/bazelbuild/rules_go/go/runfiles"
 	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
@@ -162,13 +158,9 @@ func (s *Service) CAFile() string { return s.certs.CA }
 // Metrics returns the body of the service's /metrics page.
 func (s *Service) Metrics(t *testing.T) string {
 	t.Helper()
-	resp, err := http.Get("http://" + s.Addrs.Metrics + "/metrics")
+	text, err := s.Process.Metrics()
 	require.NoError(t, err)
-	defer resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-	body, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return string(body)
+	return text
 }
 
 // HandledCounts returns the service's grpc_server_handled_total samples,
@@ -196,9 +188,8 @@ func (s *Service) BackendInfo(t *testing.T) (backend, implementation string) {
 // metricFamily returns the samples of one metric family on /metrics.
 func (s *Service) metricFamily(t *testing.T, name string) []*dto.Metric {
 	t.Helper()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	families, err := parser.TextToMetricFamilies(strings.NewReader(s.Metrics(t)))
-	require.NoError(t, err, "parsing /metrics")
+	families, err := s.MetricFamilies()
+	require.NoError(t, err)
 	return families[name].GetMetric()
 }
 
@@ -229,6 +220,28 @@ func (s *Service) WaitHandled(t *testing.T, within time.Duration, want map[strin
 		}
 		if time.Now().After(deadline) {
 			t.Errorf("/metrics after %v: want %v among grpc_server_handled_total %v", within, want, counts)
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// WaitGauge waits up to within until the gauge name on /metrics reads want
+// and reports whether it did; if not, it fails the test (not fatally) with
+// the last value it saw. Like WaitHandled, it is for what the server
+// updates as an RPC ends, after the client may already have its status.
+func (s *Service) WaitGauge(t *testing.T, within time.Duration, name string, want float64) bool {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		families, err := s.MetricFamilies()
+		require.NoError(t, err)
+		got := servicekit.SampleValue(families, name, nil)
+		if got == want {
+			return true
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("/metrics after %v: %s is %v, want %v", within, name, got, want)
 			return false
 		}
 		time.Sleep(10 * time.Millisecond)

@@ -163,6 +163,44 @@ func TestStreamReleasesEachMessage(t *testing.T) {
 	assert.Zero(t, value(t, m.held))
 }
 
+// lateStream is a ServerStream whose RecvMsg decodes wire with codec once
+// arrive is closed.
+type lateStream struct {
+	grpc.ServerStream
+	codec  *Codec
+	wire   []byte
+	arrive chan struct{}
+}
+
+func (s *lateStream) RecvMsg(m any) error {
+	<-s.arrive
+	return s.codec.Unmarshal(mem.BufferSlice{mem.SliceBuffer(s.wire)}, m)
+}
+
+// TestStreamReleasesWhatArrivesAfterTheHandler: grpcserver's deadline cap
+// receives in a goroutine of its own and gives up on it when the deadline
+// passes, so a RecvMsg can still be running, and can still succeed, after
+// the handler has returned. The message it decodes is read by nobody and
+// must be released, not held for ever.
+func TestStreamReleasesWhatArrivesAfterTheHandler(t *testing.T) {
+	m, err := NewMetrics(prometheus.NewRegistry())
+	require.NoError(t, err)
+	c := New(NewPool(m), m)
+	wire, err := proto.Marshal(&hashv1.SumStreamRequest{Chunk: bytes.Repeat([]byte("x"), 8<<10)})
+	require.NoError(t, err)
+	ss := &lateStream{codec: c, wire: wire, arrive: make(chan struct{})}
+	received := make(chan error, 1)
+	zc := &Server{Codec: c}
+	_ = zc.StreamInterceptor()(nil, ss, &grpc.StreamServerInfo{}, func(_ any, stream grpc.ServerStream) error {
+		go func() { received <- stream.RecvMsg(new(hashv1.SumStreamRequest)) }()
+		return context.DeadlineExceeded // the handler gives up before the message arrives
+	})
+	close(ss.arrive)
+	require.NoError(t, <-received)
+	assert.Equal(t, 1.0, value(t, m.unmarshals.WithLabelValues(pathAliased)), "decoded in place")
+	assert.Zero(t, value(t, m.held), "the late message's buffer is still held")
+}
+
 // TestUnmarshalPaths checks which messages are decoded in place and that
 // every path decodes what proto.Unmarshal decodes.
 func TestUnmarshalPaths(t *testing.T) {

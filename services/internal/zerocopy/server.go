@@ -2,6 +2,7 @@ package zerocopy
 
 import (
 	"context"
+	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
@@ -50,31 +51,56 @@ func (s *Server) UnaryInterceptor() grpc.UnaryServerInterceptor {
 func (s *Server) StreamInterceptor() grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 		rs := &releasingStream{ServerStream: ss, codec: s.Codec}
-		defer rs.releaseLast()
+		defer rs.end()
 		return handler(srv, rs)
 	}
 }
 
 // releasingStream is a ServerStream that keeps one received message's
 // buffer at a time.
+//
+// RecvMsg may still be running when the handler returns: an interceptor
+// that bounds a stream by its deadline (grpcserver's) receives in another
+// goroutine and gives up on it when the deadline passes. So the held
+// message is guarded by mu, and a message that arrives after the handler
+// returned, which nothing reads, is released at once.
 type releasingStream struct {
 	grpc.ServerStream
 	codec *Codec
-	last  any
+
+	mu    sync.Mutex
+	last  any  // the message whose buffer is held, or nil
+	ended bool // the handler has returned
 }
 
 func (s *releasingStream) RecvMsg(m any) error {
-	s.releaseLast()
+	s.hold(nil)
 	err := s.ServerStream.RecvMsg(m)
 	if err == nil {
-		s.last = m
+		s.hold(m)
 	}
 	return err
 }
 
-func (s *releasingStream) releaseLast() {
-	if s.last != nil {
-		s.codec.Release(s.last)
+// hold releases the held message's buffer and holds m's instead (nil holds
+// none); once the handler has returned, it releases m's buffer as well.
+func (s *releasingStream) hold(m any) {
+	s.mu.Lock()
+	prev := s.last
+	if s.ended {
 		s.last = nil
+	} else {
+		s.last, m = m, nil
 	}
+	s.mu.Unlock()
+	s.codec.Release(prev)
+	s.codec.Release(m) // nil, unless m arrived after the handler returned
+}
+
+// end releases the held buffer as the handler returns.
+func (s *releasingStream) end() {
+	s.mu.Lock()
+	s.ended = true
+	s.mu.Unlock()
+	s.hold(nil)
 }

@@ -1,0 +1,75 @@
+package servicekit
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+)
+
+// Metrics returns the body of the process's /metrics page.
+func (p *Process) Metrics() (string, error) {
+	resp, err := http.Get("http://" + p.Addrs.Metrics + "/metrics")
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("GET /metrics: %s", resp.Status)
+	}
+	body, err := io.ReadAll(resp.Body)
+	return string(body), err
+}
+
+// MetricFamilies returns the process's /metrics page parsed, keyed by
+// metric family name.
+func (p *Process) MetricFamilies() (map[string]*dto.MetricFamily, error) {
+	text, err := p.Metrics()
+	if err != nil {
+		return nil, err
+	}
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parsing /metrics: %w", err)
+	}
+	return families, nil
+}
+
+// SampleValue returns the value of the first sample of family whose labels
+// include labels (nil matches any): a counter's or gauge's value, or a
+// summary's or histogram's count. It returns 0 when no sample matches, as
+// Prometheus reads an absent counter.
+func SampleValue(families map[string]*dto.MetricFamily, family string, labels map[string]string) float64 {
+	for _, m := range families[family].GetMetric() {
+		if hasLabels(m, labels) {
+			switch {
+			case m.Counter != nil:
+				return m.Counter.GetValue()
+			case m.Gauge != nil:
+				return m.Gauge.GetValue()
+			case m.Summary != nil:
+				return float64(m.Summary.GetSampleCount())
+			case m.Histogram != nil:
+				return float64(m.Histogram.GetSampleCount())
+			case m.Untyped != nil:
+				return m.Untyped.GetValue()
+			}
+		}
+	}
+	return 0
+}
+
+func hasLabels(m *dto.Metric, labels map[string]string) bool {
+	matched := 0
+	for _, l := range m.GetLabel() {
+		if v, ok := labels[l.GetName()]; ok && v == l.GetValue() {
+			matched++
+		}
+	}
+	return matched == len(labels)
+}
