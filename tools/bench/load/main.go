@@ -11,7 +11,9 @@
 // hostile mix (hostile.go) runs against a fresh C-backend process for
 // -hostile: well-behaved clients beside hostile ones and idle connections,
 // reporting each hostile kind's status codes, the well-behaved clients'
-// latency and the service's peak RSS.
+// latency and the service's peak RSS. Last, the codec comparison (codec.go)
+// runs each service with gRPC's default codec and with zerocopy, and
+// reports what each costs the server per RPC.
 package main
 
 import (
@@ -39,17 +41,18 @@ func main() {
 	repeat := flag.Int("repeat", 3, "measurements per cell; the median is reported")
 	soak := flag.Duration("soak", 60*time.Second, "length of the zero-error run at concurrency 64 (0 skips it)")
 	hostile := flag.Duration("hostile", 10*time.Second, "length of the hostile mix (0 skips it)")
+	codecs := flag.Bool("codecs", true, "compare gRPC's default codec with zerocopy")
 	concurrency := flag.String("concurrency", "1,16,64", "client counts to measure")
 	sizes := flag.String("sizes", "64,4096,1048576", "payload sizes in bytes")
 	flag.Parse()
 
-	if err := run(*out, *duration, *repeat, *soak, *hostile, parseInts(*concurrency), parseInts(*sizes)); err != nil {
+	if err := run(*out, *duration, *repeat, *soak, *hostile, *codecs, parseInts(*concurrency), parseInts(*sizes)); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, duration time.Duration, repeat int, soak, hostile time.Duration, concurrency, sizes []int) error {
+func run(out string, duration time.Duration, repeat int, soak, hostile time.Duration, codecs bool, concurrency, sizes []int) error {
 	dir, err := os.MkdirTemp("", "load")
 	if err != nil {
 		return err
@@ -81,6 +84,14 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 		report.hostileLen = hostile
 		for _, svc := range targets {
 			if err := measureHostile(report, svc, flags[svc.name], certs.CA, hostile); err != nil {
+				return err
+			}
+		}
+	}
+
+	if codecs {
+		for _, svc := range targets {
+			if err := measureCodecs(report, svc, flags[svc.name], certs.CA); err != nil {
 				return err
 			}
 		}

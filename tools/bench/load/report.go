@@ -25,13 +25,15 @@ type report struct {
 	// hostile holds each service's hostile mix, run for hostileLen.
 	hostile    map[string]hostileResult
 	hostileLen time.Duration
-	services   []string
-	clients    []int
-	sizes      []int
+	// codecs holds the codec comparison (codec.go).
+	codecs   map[codecCell]codecResult
+	services []string
+	clients  []int
+	sizes    []int
 }
 
 func newReport(stamp machine.Stamp, duration time.Duration, repeat int, soak time.Duration) *report {
-	return &report{stamp: stamp, duration: duration, repeat: repeat, soakLen: soak, results: map[cell]result{}, soaks: map[string]result{}, hostile: map[string]hostileResult{}}
+	return &report{stamp: stamp, duration: duration, repeat: repeat, soakLen: soak, results: map[cell]result{}, soaks: map[string]result{}, hostile: map[string]hostileResult{}, codecs: map[codecCell]codecResult{}}
 }
 
 // targetMinSize is the smallest payload the C backend must serve at least
@@ -90,6 +92,7 @@ func (r *report) markdown(args string) string {
 		}
 	}
 	r.hostileMarkdown(&b)
+	r.codecMarkdown(&b)
 	return b.String()
 }
 
