@@ -3,6 +3,7 @@
 package scratch
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -22,14 +23,21 @@ func skipTop(name string) bool {
 }
 
 // Prepare syncs a copy of workspace into the user's cache directory under
-// go-c-starter/<name>/ws and returns that home and the copy. The fixed path
-// keeps the copy's output base, and its fetched repositories, between runs.
+// go-c-starter/<name>-<key>/ws and returns that home and the copy. key
+// comes from workspace's path, so that two checkouts keep two copies
+// instead of overwriting each other's; the path is fixed for a checkout, so
+// the copy's output base, and its fetched repositories, last between runs.
 func Prepare(workspace, name string) (home, dir string, err error) {
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		return "", "", err
 	}
-	home = filepath.Join(cache, "go-c-starter", name)
+	abs, err := filepath.Abs(workspace)
+	if err != nil {
+		return "", "", err
+	}
+	key := sha256.Sum256([]byte(abs))
+	home = filepath.Join(cache, "go-c-starter", fmt.Sprintf("%s-%x", name, key[:4]))
 	dir = filepath.Join(home, "ws")
 	log.Printf("copying %s to %s", workspace, dir)
 	return home, dir, Sync(workspace, dir)

@@ -44,3 +44,25 @@ func TestSync(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "MODULE.bazel", target)
 }
+
+// TestPrepareKeepsOneCopyPerCheckout: two checkouts get two copies, and one
+// checkout the same copy every time.
+func TestPrepareKeepsOneCopyPerCheckout(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	a, b := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(a, "MODULE.bazel"), "module(name = \"a\")", 0o644)
+	write(t, filepath.Join(b, "MODULE.bazel"), "module(name = \"b\")", 0o644)
+	homeA, dirA, err := Prepare(a, "bench")
+	require.NoError(t, err)
+	homeB, dirB, err := Prepare(b, "bench")
+	require.NoError(t, err)
+	assert.NotEqual(t, homeA, homeB)
+	again, _, err := Prepare(a, "bench")
+	require.NoError(t, err)
+	assert.Equal(t, homeA, again)
+	for dir, want := range map[string]string{dirA: "a", dirB: "b"} {
+		got, err := os.ReadFile(filepath.Join(dir, "MODULE.bazel"))
+		require.NoError(t, err)
+		assert.Contains(t, string(got), want)
+	}
+}
