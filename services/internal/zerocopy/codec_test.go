@@ -251,7 +251,7 @@ func TestPoolReuses(t *testing.T) {
 	p := NewPool(m)
 	b := p.Get(3000)
 	assert.Len(t, *b, 3000)
-	assert.Equal(t, 4096, cap(*b), "a size class is a power of two")
+	assert.Equal(t, 4096, cap(*b), "a small class is a power of two")
 	p.Put(b)
 	b2 := p.Get(4000)
 	assert.Len(t, *b2, 4000)
@@ -260,7 +260,15 @@ func TestPoolReuses(t *testing.T) {
 	assert.Equal(t, 2.0, value(t, m.poolGets))
 	assert.Equal(t, 2.0, value(t, m.poolPuts))
 	assert.LessOrEqual(t, value(t, m.poolAllocs), 2.0)
-	for n, want := range map[int]int{1: 0, 2: 1, 1024: 10, 1025: 11} {
-		assert.Equal(t, want, class(n), fmt.Sprint(n))
+	for n, want := range map[int]int{
+		1: 1, 2: 2, 1024: 1024, 1025: 2048, 64 << 10: 64 << 10,
+		64<<10 + 1: 72 << 10, // eighths above 64 KiB
+		1<<20 + 5:  1<<20 + 128<<10,
+		2 << 20:    2 << 20,
+	} {
+		assert.Equal(t, want, classCap(n), fmt.Sprint(n))
+		assert.Equal(t, want, classCap(want), "a class's capacity is its own class: %d", want)
 	}
+	big := p.Get(1<<20 + 5)
+	assert.Equal(t, 1<<20+128<<10, cap(*big), "a 1 MiB message and its framing waste an eighth, not half")
 }

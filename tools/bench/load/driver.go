@@ -1,10 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -40,9 +40,9 @@ func (r result) p(q int) time.Duration {
 }
 
 // median returns the run with the median rate.
-func median(runs []result) result {
+func median[R interface{ rps() float64 }](runs []R) R {
 	sorted := slices.Clone(runs)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].rps() < sorted[j].rps() })
+	slices.SortFunc(sorted, func(a, b R) int { return cmp.Compare(a.rps(), b.rps()) })
 	return sorted[len(sorted)/2]
 }
 
