@@ -13,17 +13,24 @@ import (
 )
 
 // script writes an executable shell script standing in for a service: it
-// gets Start's arguments, the -addr_file one last.
+// gets Start's arguments, the -addr_file one last, and its body calls
+// `serve JSON` to write the address file as WriteAddrs does, atomically
+// (a plain `echo > file` lets Start read the file empty).
 func script(t *testing.T, body string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "service.sh")
-	require.NoError(t, os.WriteFile(path, []byte("#!/bin/sh\nfor a; do addr_file=\"${a#-addr_file=}\"; done\n"+body+"\n"), 0o755))
+	prologue := `for a; do addr_file="${a#-addr_file=}"; done
+serve() { echo "$1" >"$addr_file.tmp" && mv "$addr_file.tmp" "$addr_file"; }
+`
+	require.NoError(t, os.WriteFile(path, []byte("#!/bin/sh\n"+prologue+body+"\n"), 0o755))
 	return path
 }
 
 func TestStartStopAndPeakRSS(t *testing.T) {
-	bin := script(t, `echo '{"grpc":"127.0.0.1:1","metrics":"127.0.0.1:2"}' > "$addr_file"
-trap 'exit 0' TERM
+	// The trap comes first: Start returns once the address file is
+	// written, and the test's SIGTERM may follow at once.
+	bin := script(t, `trap 'exit 0' TERM
+serve '{"grpc":"127.0.0.1:1","metrics":"127.0.0.1:2"}'
 while :; do sleep 0.05; done`)
 	p, err := Start(bin, nil, []string{"X=1"}, io.Discard, 10*time.Second)
 	require.NoError(t, err)
@@ -43,7 +50,7 @@ func TestStartFailures(t *testing.T) {
 		want       string
 	}{
 		{"exits before serving", "exit 3", 10 * time.Second, "exited before serving"},
-		{"bad address file", `echo 'not json' > "$addr_file"; exec sleep 10`, 10 * time.Second, "bad address file"},
+		{"bad address file", `serve 'not json'; exec sleep 10`, 10 * time.Second, "bad address file"},
 		{"does not serve in time", "exec sleep 10", 200 * time.Millisecond, "did not serve within"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,15 +64,15 @@ func TestStartFailures(t *testing.T) {
 }
 
 func TestStopReportsAnUncleanExit(t *testing.T) {
-	bin := script(t, `echo '{}' > "$addr_file"
-trap 'exit 4' TERM
+	bin := script(t, `trap 'exit 4' TERM
+serve '{}'
 while :; do sleep 0.05; done`)
 	p, err := Start(bin, nil, nil, io.Discard, 10*time.Second)
 	require.NoError(t, err)
 	assert.Error(t, p.Stop(10*time.Second), "exit status 4 on SIGTERM")
 
-	bin = script(t, `echo '{}' > "$addr_file"
-trap '' TERM
+	bin = script(t, `trap '' TERM
+serve '{}'
 while :; do sleep 0.05; done`)
 	p, err = Start(bin, nil, nil, io.Discard, 10*time.Second)
 	require.NoError(t, err)
