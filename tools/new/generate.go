@@ -21,7 +21,8 @@ import (
 
 // templates holds one tree per kind (templates/clib, templates/service):
 // each file is a text/template rendered with params, at its path in the
-// tree with ".tmpl" dropped and "NAME" and "MODULE" replaced.
+// tree with ".tmpl" dropped and "NAME" replaced by the name. Beside them,
+// module_tests.bazel.tmpl is the suite a service adds to its module.
 //
 //go:embed templates
 var templates embed.FS
@@ -56,9 +57,6 @@ func (p params) Camel() string {
 	return b.String()
 }
 
-// ModuleUpper is Module in upper case.
-func (p params) ModuleUpper() string { return strings.ToUpper(p.Module) }
-
 // file is one file to write, its path relative to the workspace.
 type file struct {
 	path string
@@ -83,7 +81,7 @@ func checkName(name string) error {
 }
 
 // clibFiles renders the C module NAME.
-func clibFiles(root, name string) ([]file, error) {
+func clibFiles(name string) ([]file, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
@@ -97,20 +95,22 @@ const generatedMarker = "Written by tools/new"
 // serviceFiles renders the service NAME, serving the C module module, and
 // module's c_module_tests.
 func serviceFiles(root, name, module string) ([]file, error) {
-	if err := checkName(name); err != nil {
-		return nil, err
+	for _, n := range []string{name, module} {
+		if err := checkName(n); err != nil {
+			return nil, err
+		}
 	}
 	doc, err := os.ReadFile(filepath.Join(root, "clib", module, "doc.go"))
 	if err != nil || !bytes.Contains(doc, []byte(generatedMarker)) {
 		return nil, fmt.Errorf("-clib %s: no module written by new at clib/%s; create it first with: tools/bazel run //tools/new -- clib %s", module, module, module)
 	}
-	build := filepath.Join("clib", module, "BUILD.bazel")
-	buildData, err := os.ReadFile(filepath.Join(root, build))
+	moduleBuild := filepath.Join("clib", module, "BUILD.bazel")
+	buildData, err := os.ReadFile(filepath.Join(root, moduleBuild))
 	if err != nil {
 		return nil, err
 	}
 	if bytes.Contains(buildData, []byte("c_module_tests(")) {
-		return nil, fmt.Errorf("%s already has c_module_tests: a service serves %s already", build, module)
+		return nil, fmt.Errorf("%s already has c_module_tests: a service serves %s already", moduleBuild, module)
 	}
 	listen, metrics, err := nextPorts(root)
 	if err != nil {
@@ -126,14 +126,14 @@ func serviceFiles(root, name, module string) ([]file, error) {
 		return nil, err
 	}
 	if !bytes.Contains(buildData, []byte(cmockLoad)) {
-		return nil, fmt.Errorf("%s: no %s line to add c_module_tests to; add the suite by hand (README.md)", build, cmockLoad)
+		return nil, fmt.Errorf("%s: no %s line to add c_module_tests to; add the suite by hand (README.md)", moduleBuild, cmockLoad)
 	}
 	buildData = bytes.Replace(buildData, []byte(cmockLoad), []byte(cmockSuiteLoad), 1)
-	buildData, err = format(build, append(buildData, suite...))
+	buildData, err = format(moduleBuild, append(buildData, suite...))
 	if err != nil {
 		return nil, err
 	}
-	return append(files, file{path: build, data: buildData, edit: true}), nil
+	return append(files, file{path: moduleBuild, data: buildData, edit: true}), nil
 }
 
 // cmockLoad is the load of a module's BUILD file as new writes it, and
@@ -185,7 +185,7 @@ func render(dir, prefix string, p params) ([]file, error) {
 			return err
 		}
 		rel := path.Join(prefix, strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), ".tmpl"))
-		rel = strings.NewReplacer("NAME", p.Name, "MODULE", p.Module).Replace(rel)
+		rel = strings.ReplaceAll(rel, "NAME", p.Name)
 		if data, err = format(rel, data); err != nil {
 			return err
 		}
@@ -195,6 +195,7 @@ func render(dir, prefix string, p params) ([]file, error) {
 	return files, err
 }
 
+// renderOne renders the template at name.
 func renderOne(name string, p params) ([]byte, error) {
 	t, err := template.New(path.Base(name)).ParseFS(templates, name)
 	if err != nil {

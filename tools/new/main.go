@@ -71,7 +71,7 @@ func run(root string, args []string, out io.Writer) error {
 		if *module != name {
 			return errUsage
 		}
-		files, err = clibFiles(root, name)
+		files, err = clibFiles(name)
 	case "service":
 		files, err = serviceFiles(root, name, *module)
 	default:

@@ -79,6 +79,7 @@ func TestRefusals(t *testing.T) {
 		{[]string{"clib", "two", "extra"}, "usage"},
 		{[]string{"service", "sumd", "-clib", "nosuch"}, "create it first with: tools/bazel run //tools/new -- clib nosuch"},
 		{[]string{"service", "hashd", "-clib", "nosuch"}, "no module written by new"},
+		{[]string{"service", "sumd", "-clib", "../etc"}, "lower-case letters and digits"},
 	} {
 		err := run(root, tc.args, &out)
 		assert.ErrorContains(t, err, tc.want, "%v", tc.args)
