@@ -40,28 +40,31 @@ func (p *Process) MetricFamilies() (map[string]*dto.MetricFamily, error) {
 	return families, nil
 }
 
-// SampleValue returns the value of the first sample of family whose labels
-// include labels (nil matches any): a counter's or gauge's value, or a
-// summary's or histogram's count. It returns 0 when no sample matches, as
-// Prometheus reads an absent counter.
+// SampleValue returns the sum over the samples of family whose labels
+// include labels (nil matches every sample), as PromQL's sum() would: of a
+// counter's or gauge's value, or of a summary's or histogram's count. With
+// no sample that matches it returns 0, as Prometheus reads an absent
+// counter.
 func SampleValue(families map[string]*dto.MetricFamily, family string, labels map[string]string) float64 {
+	sum := 0.0
 	for _, m := range families[family].GetMetric() {
-		if hasLabels(m, labels) {
-			switch {
-			case m.Counter != nil:
-				return m.Counter.GetValue()
-			case m.Gauge != nil:
-				return m.Gauge.GetValue()
-			case m.Summary != nil:
-				return float64(m.Summary.GetSampleCount())
-			case m.Histogram != nil:
-				return float64(m.Histogram.GetSampleCount())
-			case m.Untyped != nil:
-				return m.Untyped.GetValue()
-			}
+		if !hasLabels(m, labels) {
+			continue
+		}
+		switch {
+		case m.Counter != nil:
+			sum += m.Counter.GetValue()
+		case m.Gauge != nil:
+			sum += m.Gauge.GetValue()
+		case m.Summary != nil:
+			sum += float64(m.Summary.GetSampleCount())
+		case m.Histogram != nil:
+			sum += float64(m.Histogram.GetSampleCount())
+		case m.Untyped != nil:
+			sum += m.Untyped.GetValue()
 		}
 	}
-	return 0
+	return sum
 }
 
 func hasLabels(m *dto.Metric, labels map[string]string) bool {

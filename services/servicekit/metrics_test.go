@@ -35,6 +35,8 @@ latency_count 9
 		want   float64
 	}{
 		{"rpcs_total", map[string]string{"method": "b"}, 5},
+		{"rpcs_total", map[string]string{"code": "OK"}, 3 + 5},
+		{"rpcs_total", nil, 3 + 5},
 		{"rpcs_total", map[string]string{"method": "b", "code": "OK"}, 5},
 		{"rpcs_total", map[string]string{"method": "c"}, 0},
 		{"rpcs_total", map[string]string{"method": "a", "code": "Internal"}, 0},

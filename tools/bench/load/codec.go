@@ -79,36 +79,46 @@ func measureCodecs(report *report, svc target, flags []string, caFile string) er
 		return err
 	}
 	for _, backend := range backends {
-		procs := map[string]*servicekit.Process{}
+		if err := measureCodecBackend(report, svc, bin, backend, flags, caFile); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// measureCodecBackend runs the comparison for one backend of svc, whose
+// processes it stops when it returns.
+func measureCodecBackend(report *report, svc target, bin, backend string, flags []string, caFile string) error {
+	procs := map[string]*servicekit.Process{}
+	for _, c := range codecs {
+		args := append(slices.Clone(flags), "-backend="+backend, c.flag)
+		proc, err := servicekit.Start(bin, args, nil, os.Stderr, 15*time.Second)
+		if err != nil {
+			return err
+		}
+		defer proc.Stop(30 * time.Second)
+		procs[c.name] = proc
+	}
+	for _, size := range codecSizes {
+		runs := map[string][]codecResult{}
+		for range report.repeat {
+			for _, c := range codecs {
+				res, err := codecRun(procs[c.name], svc, caFile, size, report.duration)
+				if err != nil {
+					return fmt.Errorf("%s/%s/%s size=%d: %w", svc.name, backend, c.name, size, err)
+				}
+				runs[c.name] = append(runs[c.name], res)
+			}
+		}
 		for _, c := range codecs {
-			args := append(slices.Clone(flags), "-backend="+backend, c.flag)
-			proc, err := servicekit.Start(bin, args, nil, os.Stderr, 15*time.Second)
-			if err != nil {
+			res := median(runs[c.name])
+			var err error
+			if res.peakRSS, err = procs[c.name].PeakRSS(); err != nil {
 				return err
 			}
-			defer proc.Stop(30 * time.Second)
-			procs[c.name] = proc
-		}
-		for _, size := range codecSizes {
-			runs := map[string][]codecResult{}
-			for range report.repeat {
-				for _, c := range codecs {
-					res, err := codecRun(procs[c.name], svc, caFile, size, report.duration)
-					if err != nil {
-						return fmt.Errorf("%s/%s/%s size=%d: %w", svc.name, backend, c.name, size, err)
-					}
-					runs[c.name] = append(runs[c.name], res)
-				}
-			}
-			for _, c := range codecs {
-				res := median(runs[c.name])
-				if res.peakRSS, err = procs[c.name].PeakRSS(); err != nil {
-					return err
-				}
-				fmt.Fprintf(os.Stderr, "%s %-2s %-8s %8d B: %7.0f req/s, server %.0f B/RPC, %.1f GC/1000 RPC, peak RSS %d MiB\n",
-					svc.name, backend, c.name, size, res.rps(), res.perRPC(res.allocBytes), 1000*res.perRPC(res.gcs), res.peakRSS>>20)
-				report.codecs[codecCell{svc.name, backend, c.name, size}] = res
-			}
+			fmt.Fprintf(os.Stderr, "%s %-2s %-8s %8d B: %7.0f req/s, server %.0f B/RPC, %.1f GC/1000 RPC, peak RSS %d MiB\n",
+				svc.name, backend, c.name, size, res.rps(), res.perRPC(res.allocBytes), 1000*res.perRPC(res.gcs), res.peakRSS>>20)
+			report.codecs[codecCell{svc.name, backend, c.name, size}] = res
 		}
 	}
 	return nil
@@ -134,7 +144,7 @@ func codecRun(proc *servicekit.Process, svc target, caFile string, size int, dur
 }
 
 // readServerCounts reads proc's counters; handled counts method's RPCs,
-// whatever their status.
+// whatever their status (SampleValue sums over the codes).
 func readServerCounts(proc *servicekit.Process, method string) (serverCounts, error) {
 	families, err := proc.MetricFamilies()
 	if err != nil {
@@ -143,7 +153,8 @@ func readServerCounts(proc *servicekit.Process, method string) (serverCounts, er
 	v := func(family string, labels map[string]string) float64 {
 		return servicekit.SampleValue(families, family, labels)
 	}
-	c := serverCounts{
+	return serverCounts{
+		handled:    v("grpc_server_handled_total", map[string]string{"grpc_method": method}),
 		allocBytes: v("go_memstats_alloc_bytes_total", nil),
 		allocs:     v("go_memstats_mallocs_total", nil),
 		gcs:        v("go_gc_duration_seconds", nil),
@@ -151,15 +162,7 @@ func readServerCounts(proc *servicekit.Process, method string) (serverCounts, er
 		fragmented: v("zerocopy_unmarshal_total", map[string]string{"path": "fragmented"}),
 		poolGets:   v("zerocopy_pool_gets_total", nil),
 		poolAllocs: v("zerocopy_pool_allocs_total", nil),
-	}
-	for _, m := range families["grpc_server_handled_total"].GetMetric() {
-		for _, l := range m.GetLabel() {
-			if l.GetName() == "grpc_method" && l.GetValue() == method {
-				c.handled += m.GetCounter().GetValue()
-			}
-		}
-	}
-	return c, nil
+	}, nil
 }
 
 // codecMarkdown writes the codec comparison's section.
