@@ -57,17 +57,24 @@ func (pureKernels) IndexAllAny(data, set []byte, dst []int) ([]int, error) {
 }
 
 func (pureKernels) Compare(a, b []byte) (bool, int) {
-	n := min(len(a), len(b))
-	// bytes.Equal is assembly: it settles equal inputs in one pass, and
-	// firstDiff narrows the search for a difference to one block with it.
-	// Small enough to inline, so that small equal inputs cost no call.
-	if bytes.Equal(a[:n], b[:n]) {
-		if len(a) == len(b) {
-			return true, -1
-		}
-		return false, n
+	// bytes.Equal is assembly and settles equal inputs in one pass. This
+	// method is kept small enough to inline, so that Native's dispatch and
+	// the package-level Compare cost an equal input no call beyond
+	// bytes.Equal's; unequal inputs take the call to mismatch.
+	if bytes.Equal(a, b) {
+		return true, -1
 	}
-	return false, firstDiff(a[:n], b[:n])
+	return false, mismatch(a, b)
+}
+
+// mismatch returns the first index at which a and b, known to differ,
+// differ: len(shorter) when one is a proper prefix of the other.
+func mismatch(a, b []byte) int {
+	n := min(len(a), len(b))
+	if bytes.Equal(a[:n], b[:n]) {
+		return n
+	}
+	return firstDiff(a[:n], b[:n])
 }
 
 // firstDiff returns the first index at which a and b, of the same length

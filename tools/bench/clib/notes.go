@@ -39,7 +39,14 @@ const notes = `## Why the figures look the way they do
   read in place (see packThreshold in clib/crypto/native_cgo.go). The
   provider layer's fixed cost per message differs between OpenSSL releases
   (some allocate on every re-initialisation), so compare batch figures only
-  between runs with the same OpenSSL, which the header records.
+  between runs with the same OpenSSL, which the header records. The
+  openssl speed rows are OpenSSL's own loop over 64-byte messages, with no
+  cgo at all: where that loop alone costs more per message than Go's, no
+  binding can make the batch beat Go, because what is left is OpenSSL's
+  per-message cost, not the crossing.
+- **Ceilings.** Likewise, at 16 KiB openssl speed is the most a binding can
+  reach: a goal above OpenSSL's own figure over Go's cannot be met on this
+  CPU with this OpenSSL, however thin the binding.
 - **Authenticated encryption.** Each AEAD keeps a pool of OpenSSL cipher
   contexts keyed once, so a call only sets the nonce; a context costs a key
   schedule, and for GCM the GHASH tables, to make. Both OpenSSL and Go use

@@ -51,8 +51,24 @@ func TestSpeedTarget(t *testing.T) {
 
 	r := results{}
 	r.parse([]byte("BenchmarkAESGCMSeal/c-openssl/16KiB-2 1 1 ns/op 8100 MB/s\n"))
-	r[speedName("aes-256-gcm")] = map[string][]float64{"MB/s": {kbps / 1000}}
+	r[speedName("aes-256-gcm", "16KiB")] = map[string][]float64{"MB/s": {kbps / 1000}}
 	var doc bytes.Buffer
 	targets(&doc, r)
 	assert.Contains(t, doc.String(), "| AES-256-GCM seal ≥ 0.85× openssl speed at 16KiB | 0.90× | met |")
+}
+
+// TestSpeedPerMessage checks the conversion of openssl speed's small-size
+// throughput into a cost per message, and the size names its figures are
+// filed under.
+func TestSpeedPerMessage(t *testing.T) {
+	assert.Equal(t, "64B", sizeName(64))
+	assert.Equal(t, "16KiB", sizeName(16<<10))
+	assert.Equal(t, "1000B", sizeName(1000))
+
+	r := results{speedName("sha256", "64B"): {"MB/s": {400, 320, 800}}}
+	ns, ok := r.nsPerMessage(speedName("sha256", "64B"), 64)
+	assert.True(t, ok)
+	assert.InDelta(t, 160.0, ns, 1e-9, "64 B at the median 400 MB/s")
+	_, ok = r.nsPerMessage(speedName("hmac(sha256)", "64B"), 64)
+	assert.False(t, ok, "no runs")
 }

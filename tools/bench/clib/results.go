@@ -57,3 +57,20 @@ func (r results) gbps(name string) (float64, bool) {
 	v, ok := r.median(name, "MB/s")
 	return v / 1000, ok
 }
+
+// nsPerMessage returns the median cost of one message of size bytes from
+// name's throughput in MB/s: what `openssl speed` reports for small sizes.
+func (r results) nsPerMessage(name string, size int) (float64, bool) {
+	v, ok := r.median(name, "MB/s")
+	if !ok || v == 0 {
+		return 0, false
+	}
+	return float64(size) / v * 1000, true
+}
+
+// difference returns the median of a minus the median of b, in unit.
+func (r results) difference(a, b, unit string) (float64, bool) {
+	x, ok1 := r.median(a, unit)
+	y, ok2 := r.median(b, unit)
+	return x - y, ok1 && ok2
+}
