@@ -27,6 +27,11 @@ type Config struct {
 	// bytes fields alias gRPC's receive buffer until the handler returns,
 	// instead of with gRPC's default codec, which copies them.
 	ZeroCopy bool
+	// Profiles serves Go's runtime profiles (net/http/pprof) under
+	// /debug/pprof/ on the metrics listener. Off by default: a profile
+	// reveals the process's internals and costs CPU to take, so turn it on
+	// only where the metrics listener is private.
+	Profiles bool
 	// MaxInflightBytes bounds the request bytes the server holds at once:
 	// each RPC reserves MaxMessageBytes until its request is read, then its
 	// request's size (see inflightBudget). Past it, RPCs are refused before
@@ -70,6 +75,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet, listen, metricsListen string) {
 	fs.BoolVar(&c.Insecure, "insecure", false, "serve plaintext gRPC instead of TLS (development only)")
 	fs.IntVar(&c.MaxMessageBytes, "max_message_bytes", 4<<20, "largest gRPC message accepted or sent, in bytes")
 	fs.BoolVar(&c.ZeroCopy, "zero_copy", true, "decode requests in place in gRPC's receive buffer instead of copying their bytes fields")
+	fs.BoolVar(&c.Profiles, "pprof", false, "serve Go's runtime profiles at /debug/pprof/ on the metrics listener (keep that listener private)")
 	fs.Int64Var(&c.MaxInflightBytes, "max_inflight_bytes", 64<<20, "most request bytes held at once (an RPC counts -max_message_bytes until its request is read); past it RPCs are refused as overloaded")
 	fs.DurationVar(&c.MaxDeadline, "max_deadline", 30*time.Second, "longest an RPC may run, whatever the client's deadline (health Watch and reflection streams are exempt)")
 	fs.DurationVar(&c.HandshakeTimeout, "handshake_timeout", 5*time.Second, "longest a new connection may take for its TLS and HTTP/2 handshakes")

@@ -182,7 +182,7 @@ func (s *Server) Run(ctx context.Context) error {
 	metricsCtx, stopMetrics := context.WithCancel(context.Background())
 	defer stopMetrics()
 	metricsErr := make(chan error, 1)
-	go func() { metricsErr <- metrics.Serve(metricsCtx, metricsLis, s.registry) }()
+	go func() { metricsErr <- metrics.Serve(metricsCtx, metricsLis, s.registry, s.cfg.Profiles) }()
 
 	for name := range s.grpc.GetServiceInfo() {
 		s.health.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync"
 	"time"
 
@@ -130,10 +131,20 @@ func (m *RPC) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context
 // HandleConn implements stats.Handler.
 func (m *RPC) HandleConn(context.Context, stats.ConnStats) {}
 
-// Serve serves /metrics from reg on lis until ctx is done.
-func Serve(ctx context.Context, lis net.Listener, reg *prometheus.Registry) error {
+// Serve serves /metrics from reg on lis until ctx is done, and with
+// profiles Go's runtime profiles under /debug/pprof/ (net/http/pprof's
+// handlers, mounted on this server's own mux rather than
+// http.DefaultServeMux).
+func Serve(ctx context.Context, lis net.Listener, reg *prometheus.Registry, profiles bool) error {
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	if profiles {
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -72,14 +75,16 @@ func (c serverCounts) minus(d serverCounts) serverCounts {
 
 func (c serverCounts) perRPC(v float64) float64 { return v / max(c.handled, 1) }
 
-// measureCodecs runs the codec comparison for svc and records it.
-func measureCodecs(report *report, svc target, flags []string, caFile string) error {
+// measureCodecs runs the codec comparison for svc and records it. With
+// heapProfiles set, it saves there each process's heap profile from its
+// last 1 MiB run.
+func measureCodecs(report *report, svc target, flags []string, caFile, heapProfiles string) error {
 	bin, err := runfiles.Rlocation(*svc.rlocation)
 	if err != nil {
 		return err
 	}
 	for _, backend := range backends {
-		if err := measureCodecBackend(report, svc, bin, backend, flags, caFile); err != nil {
+		if err := measureCodecBackend(report, svc, bin, backend, flags, caFile, heapProfiles); err != nil {
 			return err
 		}
 	}
@@ -88,10 +93,13 @@ func measureCodecs(report *report, svc target, flags []string, caFile string) er
 
 // measureCodecBackend runs the comparison for one backend of svc, whose
 // processes it stops when it returns.
-func measureCodecBackend(report *report, svc target, bin, backend string, flags []string, caFile string) error {
+func measureCodecBackend(report *report, svc target, bin, backend string, flags []string, caFile, heapProfiles string) error {
 	procs := map[string]*servicekit.Process{}
 	for _, c := range codecs {
 		args := append(slices.Clone(flags), "-backend="+backend, c.flag)
+		if heapProfiles != "" {
+			args = append(args, "-pprof")
+		}
 		proc, err := servicekit.Start(bin, args, nil, os.Stderr, 15*time.Second)
 		if err != nil {
 			return err
@@ -101,9 +109,13 @@ func measureCodecBackend(report *report, svc target, bin, backend string, flags 
 	}
 	for _, size := range codecSizes {
 		runs := map[string][]codecResult{}
-		for range report.repeat {
+		for i := range report.repeat {
 			for _, c := range codecs {
-				res, err := codecRun(procs[c.name], svc, caFile, size, report.duration)
+				profile := ""
+				if heapProfiles != "" && size == codecSizes[len(codecSizes)-1] && i == report.repeat-1 {
+					profile = filepath.Join(heapProfiles, fmt.Sprintf("%s-%s-%s.heap.pb.gz", svc.name, backend, c.name))
+				}
+				res, err := codecRun(procs[c.name], svc, caFile, size, report.duration, profile)
 				if err != nil {
 					return fmt.Errorf("%s/%s/%s size=%d: %w", svc.name, backend, c.name, size, err)
 				}
@@ -125,15 +137,26 @@ func measureCodecBackend(report *report, svc target, bin, backend string, flags 
 }
 
 // codecRun loads proc for duration and reads what the run cost the server
-// from its /metrics before and after.
-func codecRun(proc *servicekit.Process, svc target, caFile string, size int, duration time.Duration) (codecResult, error) {
+// from its /metrics before and after. With profile set, it also saves the
+// server's heap profile there, taken halfway through the run after a GC
+// (?gc=1), so that it shows what is live under load.
+func codecRun(proc *servicekit.Process, svc target, caFile string, size int, duration time.Duration, profile string) (codecResult, error) {
 	before, err := readServerCounts(proc, svc.method)
 	if err != nil {
 		return codecResult{}, err
 	}
+	profiled := make(chan error, 1)
+	if profile != "" {
+		time.AfterFunc(duration/2, func() { profiled <- saveHeapProfile(proc, profile) })
+	} else {
+		profiled <- nil
+	}
 	d := driver{addr: proc.Addrs.GRPC, caFile: caFile, call: svc.call}
 	res, err := d.run(codecClients, size, duration)
 	if err != nil {
+		return codecResult{}, err
+	}
+	if err := <-profiled; err != nil {
 		return codecResult{}, err
 	}
 	after, err := readServerCounts(proc, svc.method)
@@ -141,6 +164,23 @@ func codecRun(proc *servicekit.Process, svc target, caFile string, size int, dur
 		return codecResult{}, err
 	}
 	return codecResult{result: res, serverCounts: after.minus(before)}, nil
+}
+
+// saveHeapProfile writes proc's heap profile, after a GC, to path.
+func saveHeapProfile(proc *servicekit.Process, path string) error {
+	resp, err := http.Get("http://" + proc.Addrs.Metrics + "/debug/pprof/heap?gc=1")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET /debug/pprof/heap: %s", resp.Status)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, body, 0o644)
 }
 
 // readServerCounts reads proc's counters; handled counts method's RPCs,

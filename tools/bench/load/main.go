@@ -44,15 +44,48 @@ func main() {
 	codecs := flag.Bool("codecs", true, "compare gRPC's default codec with zerocopy")
 	concurrency := flag.String("concurrency", "1,16,64", "client counts to measure")
 	sizes := flag.String("sizes", "64,4096,1048576", "payload sizes in bytes")
+	services := flag.String("services", "", "comma-separated services to measure (default: all)")
+	heapProfiles := flag.String("heap_profiles", "", "if set, a directory where the codec comparison saves each server's heap profile, taken halfway through its last 1 MiB run (the servers then run with -pprof)")
 	flag.Parse()
 
-	if err := run(*out, *duration, *repeat, *soak, *hostile, *codecs, parseInts(*concurrency), parseInts(*sizes)); err != nil {
+	svcs, err := selectTargets(*services)
+	if err == nil && *heapProfiles != "" {
+		*heapProfiles, err = workspaceDir(*heapProfiles)
+	}
+	if err == nil {
+		err = run(options{
+			out: *out, duration: *duration, repeat: *repeat, soak: *soak, hostile: *hostile, codecs: *codecs,
+			concurrency: parseInts(*concurrency), sizes: parseInts(*sizes), targets: svcs, heapProfiles: *heapProfiles,
+		})
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, duration time.Duration, repeat int, soak, hostile time.Duration, codecs bool, concurrency, sizes []int) error {
+// workspaceDir makes dir, relative to the workspace under `bazel run`,
+// and returns its path.
+func workspaceDir(dir string) (string, error) {
+	if ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY"); ws != "" && !filepath.IsAbs(dir) {
+		dir = filepath.Join(ws, dir)
+	}
+	return dir, os.MkdirAll(dir, 0o755)
+}
+
+// options are main's flags.
+type options struct {
+	out                string
+	duration           time.Duration
+	repeat             int
+	soak, hostile      time.Duration
+	codecs             bool
+	concurrency, sizes []int
+	targets            []target
+	heapProfiles       string
+}
+
+func run(o options) error {
 	dir, err := os.MkdirTemp("", "load")
 	if err != nil {
 		return err
@@ -63,9 +96,9 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 		return err
 	}
 
-	report := newReport(machine.Measure(os.Getenv("BUILD_WORKSPACE_DIRECTORY")), duration, repeat, soak)
+	report := newReport(machine.Measure(os.Getenv("BUILD_WORKSPACE_DIRECTORY")), o.duration, o.repeat, o.soak)
 	flags := map[string][]string{} // each service's flags, TLS and its own
-	for _, svc := range targets {
+	for _, svc := range o.targets {
 		flags[svc.name] = certs.ServerFlags()
 		if svc.flags != nil {
 			own, err := svc.flags(dir)
@@ -75,29 +108,30 @@ func run(out string, duration time.Duration, repeat int, soak, hostile time.Dura
 			flags[svc.name] = append(flags[svc.name], own...)
 		}
 	}
-	for _, svc := range targets {
-		if err := measure(report, svc, flags[svc.name], certs.CA, concurrency, sizes); err != nil {
+	for _, svc := range o.targets {
+		if err := measure(report, svc, flags[svc.name], certs.CA, o.concurrency, o.sizes); err != nil {
 			return err
 		}
 	}
-	if hostile > 0 {
-		report.hostileLen = hostile
-		for _, svc := range targets {
-			if err := measureHostile(report, svc, flags[svc.name], certs.CA, hostile); err != nil {
+	if o.hostile > 0 {
+		report.hostileLen = o.hostile
+		for _, svc := range o.targets {
+			if err := measureHostile(report, svc, flags[svc.name], certs.CA, o.hostile); err != nil {
 				return err
 			}
 		}
 	}
 
-	if codecs {
-		for _, svc := range targets {
-			if err := measureCodecs(report, svc, flags[svc.name], certs.CA); err != nil {
+	if o.codecs {
+		for _, svc := range o.targets {
+			if err := measureCodecs(report, svc, flags[svc.name], certs.CA, o.heapProfiles); err != nil {
 				return err
 			}
 		}
 	}
 
 	text := report.markdown(strings.Join(os.Args[1:], " "))
+	out := o.out
 	if out == "" {
 		fmt.Print(text)
 	} else {

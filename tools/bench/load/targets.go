@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
 	"google.golang.org/grpc"
 
@@ -51,6 +54,27 @@ var targets = []target{
 		flag, err := servicekit.WriteDevKeys(dir)
 		return []string{flag}, err
 	}},
+}
+
+// selectTargets returns the targets named in list, comma-separated, in
+// targets' order; all of them for an empty list.
+func selectTargets(list string) ([]target, error) {
+	if list == "" {
+		return targets, nil
+	}
+	names := strings.Split(list, ",")
+	for _, name := range names {
+		if !slices.ContainsFunc(targets, func(t target) bool { return t.name == name }) {
+			return nil, fmt.Errorf("-services: no service %q", name)
+		}
+	}
+	var selected []target
+	for _, t := range targets {
+		if slices.Contains(names, t.name) {
+			selected = append(selected, t)
+		}
+	}
+	return selected, nil
 }
 
 // scanSet is the delimiter set scand's load scans for.
