@@ -26,8 +26,9 @@ readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
 
 # Packages installed into the build root (shellcheck for //tools/lint, clangd for
 # //tools/compile_commands:compile_commands_test, lcov's genhtml for
-# //tools/coverage, openssl's `speed` for //tools/bench:clib). Changing this
-# list re-runs apt.
+# //tools/coverage, openssl's `speed` for //tools/bench:clib, clang's
+# sanitizer and libFuzzer runtimes for //tools/fuzz:defs.bzl's targets).
+# Changing this list re-runs apt.
 readonly PACKAGES=(
   bazel-bootstrap bazel-rules-shell
   gcc g++ libc6-dev git ca-certificates
@@ -35,7 +36,7 @@ readonly PACKAGES=(
   libssl-dev openssl
   shellcheck
   clangd
-  clang
+  clang libclang-rt-dev
   pkgconf
   zlib1g-dev libsqlite3-dev libcurl4-openssl-dev libusb-1.0-0-dev liblua5.4-dev libexpat1-dev
   lcov
