@@ -307,7 +307,24 @@ func (r *report) codecGoals(b *strings.Builder) {
 			}
 		}
 	}
+	fmt.Fprint(b, rssNote)
 }
+
+// rssNote says why zerocopy barely moves peak RSS; heap profiles taken
+// with -heap_profiles show it for any run.
+const rssNote = `
+Why peak RSS hardly moves: zerocopy removes the payload-sized garbage of
+each RPC (the GC column), not the payload-sized live memory. Under load
+each in-flight request holds about one payload with either codec: with
+the default codec, gRPC's pooled receive buffers and the decoded bytes
+field; with zerocopy, the pooled buffer a fragmented request is joined
+into (the fragmented column). Go's collector lets the heap grow past its
+live size (GOGC) before collecting, whichever codec made it. Heap profiles
+under this load (` + "`-heap_profiles=DIR`" + `, read with ` + "`go tool pprof -sample_index=inuse_space`" + `)
+show where the live bytes are. Halving peak RSS would need requests
+consumed from gRPC's frames without joining them, or fewer bytes in
+flight (-max_inflight_bytes).
+`
 
 // percent formats part/whole as a percentage, or "–" when whole is zero.
 func percent(part, whole float64) string {
