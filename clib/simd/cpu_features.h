@@ -23,10 +23,12 @@ enum {
   SIMD_CPU_AVX512F = 1u << 3,
   SIMD_CPU_AVX512BW = 1u << 4,
   SIMD_CPU_AVX512VBMI = 1u << 5,
+  SIMD_CPU_ASIMD = 1u << 6, /* AArch64 Advanced SIMD (NEON) */
 };
 
 /* simd_cpu_features returns the SIMD_CPU_* bits of the running CPU; 0 on
- * non-x86-64 builds. It has no side effects and may be called any time. */
+ * architectures other than x86-64 and AArch64. It has no side effects and
+ * may be called any time. */
 uint32_t simd_cpu_features(void);
 
 #ifdef __cplusplus

@@ -16,6 +16,9 @@ static const simd_kernels *const tables[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_AVX512BW] = &simd_kernels_avx512bw,
     [SIMD_IMPL_AVX512VBMI] = &simd_kernels_avx512vbmi,
 #endif
+#if defined(__aarch64__)
+    [SIMD_IMPL_NEON] = &simd_kernels_neon,
+#endif
 };
 
 /* The CPU features each implementation's target attributes assume. */
@@ -26,6 +29,7 @@ static const uint32_t required[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_AVX512BW] = SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_POPCNT,
     [SIMD_IMPL_AVX512VBMI] =
         SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_AVX512VBMI | SIMD_CPU_POPCNT,
+    [SIMD_IMPL_NEON] = SIMD_CPU_ASIMD,
 };
 
 static const char *const names[SIMD_IMPL_COUNT] = {
@@ -34,6 +38,7 @@ static const char *const names[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_AVX2] = "avx2",
     [SIMD_IMPL_AVX512BW] = "avx512bw",
     [SIMD_IMPL_AVX512VBMI] = "avx512vbmi",
+    [SIMD_IMPL_NEON] = "neon",
 };
 
 /* The kernels in use; NULL until the first call picks the best ones. */

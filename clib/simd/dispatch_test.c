@@ -27,13 +27,14 @@ static const uint32_t kRequired[SIMD_IMPL_COUNT] = {
     [SIMD_IMPL_AVX512BW] = SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_POPCNT,
     [SIMD_IMPL_AVX512VBMI] =
         SIMD_CPU_AVX512F | SIMD_CPU_AVX512BW | SIMD_CPU_AVX512VBMI | SIMD_CPU_POPCNT,
+    [SIMD_IMPL_NEON] = SIMD_CPU_ASIMD,
 };
 
-/* Every feature the probe knows, as on this development machine. */
+/* Every x86 feature the probe knows, as on this development machine. */
 static const uint32_t kAll = SIMD_CPU_SSE42 | SIMD_CPU_POPCNT | SIMD_CPU_AVX2 | SIMD_CPU_AVX512F |
                              SIMD_CPU_AVX512BW | SIMD_CPU_AVX512VBMI;
-/* The number of feature masks kAll spans. */
-enum { kMasks = 64 };
+/* The number of feature masks the probe's bits span (ASIMD included). */
+enum { kMasks = 128 };
 
 /* Whether this build has vector kernels at all (dispatch.c has only scalar
  * elsewhere, whatever the probe says). */
@@ -42,6 +43,18 @@ enum { kX86 = 1 };
 #else
 enum { kX86 = 0 };
 #endif
+#if defined(__aarch64__)
+enum { kArm64 = 1 };
+#else
+enum { kArm64 = 0 };
+#endif
+
+/* built reports whether this build has impl's kernels at all: dispatch.c
+ * lists only the current architecture's, whatever the probe says. */
+static int built(int impl) {
+  if (impl == SIMD_IMPL_SCALAR) return 1;
+  return impl == SIMD_IMPL_NEON ? kArm64 : kX86;
+}
 
 /* require_x86_kernels skips the rest of a test that needs vector kernels
  * when this build has none. */
@@ -69,6 +82,8 @@ static int cpu_can_run(simd_impl impl) {
     default:
       return 0;
   }
+#elif defined(__aarch64__)
+  return impl == SIMD_IMPL_SCALAR || impl == SIMD_IMPL_NEON;
 #else
   return impl == SIMD_IMPL_SCALAR;
 #endif
@@ -151,6 +166,19 @@ void test_no_features_dispatches_to_scalar(void) {
   run_kernels(SIMD_IMPL_SCALAR);
 }
 
+/* AArch64: Advanced SIMD dispatches to NEON, which runs; the x86 bits mean
+ * nothing there. Elsewhere the ASIMD bit alone leaves scalar. */
+void test_asimd_dispatches_to_neon_on_arm64(void) {
+  if (!kArm64) {
+    TEST_ASSERT_EQUAL_INT(SIMD_IMPL_SCALAR, dispatch_with(SIMD_CPU_ASIMD));
+    return;
+  }
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_NEON, dispatch_with(SIMD_CPU_ASIMD));
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_NEON, dispatch_with(SIMD_CPU_ASIMD | kAll));
+  run_kernels(SIMD_IMPL_NEON);
+  TEST_ASSERT_EQUAL_INT(SIMD_IMPL_SCALAR, dispatch_with(kAll));
+}
+
 void test_sse42_with_popcnt_dispatches_to_sse42(void) {
   require_x86_kernels();
   TEST_ASSERT_EQUAL_INT(SIMD_IMPL_SSE42, dispatch_with(SIMD_CPU_SSE42 | SIMD_CPU_POPCNT));
@@ -213,7 +241,7 @@ void test_impl_supported_follows_probe(void) {
   for (uint32_t features = 0; features < kMasks; features++) {
     simd_cpu_features_IgnoreAndReturn(features);
     for (int i = 0; i < SIMD_IMPL_COUNT; i++) {
-      int want = (features & kRequired[i]) == kRequired[i] && (kX86 || i == SIMD_IMPL_SCALAR);
+      int want = (features & kRequired[i]) == kRequired[i] && built(i);
       if (simd_impl_supported((simd_impl)i) != want) {
         ctest_fail(__FILE__, __LINE__, "features 0x%02x: simd_impl_supported(%s) = %d, want %d",
                    (unsigned)features, simd_impl_name((simd_impl)i), !want, want);
@@ -227,8 +255,8 @@ void test_default_is_best_supported(void) {
   for (uint32_t features = 0; features < kMasks; features++) {
     simd_impl got = dispatch_with(features);
     int best = SIMD_IMPL_SCALAR;
-    for (int i = SIMD_IMPL_COUNT - 1; i > SIMD_IMPL_SCALAR && kX86; i--) {
-      if ((features & kRequired[i]) == kRequired[i]) {
+    for (int i = SIMD_IMPL_COUNT - 1; i > SIMD_IMPL_SCALAR; i--) {
+      if (built(i) && (features & kRequired[i]) == kRequired[i]) {
         best = i;
         break;
       }
@@ -248,6 +276,7 @@ void test_force_missing_impl_is_unsupported(void) {
   TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_AVX2));
   TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_AVX512BW));
   TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_AVX512VBMI));
+  TEST_ASSERT_EQUAL_INT(SIMD_EUNSUPPORTED, simd_force_impl(SIMD_IMPL_NEON));
   TEST_ASSERT_EQUAL_INT(SIMD_IMPL_SCALAR, simd_current_impl());
   TEST_ASSERT_EQUAL_INT(SIMD_OK, simd_force_impl(SIMD_IMPL_SCALAR));
 
@@ -263,7 +292,7 @@ void test_force_missing_impl_is_unsupported(void) {
 void test_force_lower_impl_then_reset(void) {
   require_x86_kernels();
   TEST_ASSERT_EQUAL_INT(SIMD_IMPL_AVX512VBMI, dispatch_with(kAll));
-  for (int i = SIMD_IMPL_COUNT - 1; i >= SIMD_IMPL_SCALAR; i--) {
+  for (int i = SIMD_IMPL_AVX512VBMI; i >= SIMD_IMPL_SCALAR; i--) { /* the x86 ones */
     simd_impl impl = (simd_impl)i;
     TEST_ASSERT_EQUAL_INT(SIMD_OK, simd_force_impl(impl));
     TEST_ASSERT_EQUAL_INT(impl, simd_current_impl());

@@ -72,6 +72,10 @@ size_t simd_avx512bw_count_byte(const uint8_t *p, size_t n, uint8_t v);
 static inline uint64_t simd_tail_mask(size_t rem) { return ((uint64_t)1 << rem) - 1; }
 #endif
 
+#if defined(__aarch64__)
+extern const simd_kernels simd_kernels_neon;
+#endif
+
 /* The kernels calls use now (dispatch.c). Never NULL. */
 const simd_kernels *simd_active_kernels(void);
 

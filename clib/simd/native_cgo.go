@@ -63,7 +63,7 @@ type cKernels struct{}
 // HasNative reports whether Native is the C library; true with cgo.
 func HasNative() bool { return true }
 
-// Impl names the implementation Native uses now: "avx512vbmi", "avx512bw", "avx2",
+// Impl names the implementation Native uses now: "neon", "avx512vbmi", "avx512bw", "avx2",
 // "sse4.2" or "scalar".
 func Impl() string { return C.GoString(C.simd_impl_name(C.simd_current_impl())) }
 

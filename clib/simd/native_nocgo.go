@@ -23,7 +23,7 @@ func ForceImpl(name string) error {
 	switch name {
 	case "go":
 		return nil
-	case "avx512vbmi", "avx512bw", "avx2", "sse4.2", "scalar":
+	case "neon", "avx512vbmi", "avx512bw", "avx2", "sse4.2", "scalar":
 		return ErrUnsupported
 	default:
 		return ErrInvalidArgument

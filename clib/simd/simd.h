@@ -49,7 +49,8 @@ typedef enum {
   SIMD_IMPL_AVX2 = 2,
   SIMD_IMPL_AVX512BW = 3,
   SIMD_IMPL_AVX512VBMI = 4,
-  SIMD_IMPL_COUNT = 5, /* number of implementations, not one itself */
+  SIMD_IMPL_NEON = 5, /* AArch64; the x86 ones above are never supported there */
+  SIMD_IMPL_COUNT = 6, /* number of implementations, not one itself */
 } simd_impl;
 
 /* The largest byte set simd_index_any accepts (one SSE register). */
@@ -106,8 +107,8 @@ void simd_reset_impl(void);
 /* simd_current_impl returns the implementation calls currently use. */
 simd_impl simd_current_impl(void);
 
-/* simd_impl_name returns a static name: "avx512vbmi", "avx512bw", "avx2",
- * "sse4.2", "scalar", or "unknown" for an out-of-range value. */
+/* simd_impl_name returns a static name: "neon", "avx512vbmi", "avx512bw",
+ * "avx2", "sse4.2", "scalar", or "unknown" for an out-of-range value. */
 const char *simd_impl_name(simd_impl impl);
 
 #ifdef __cplusplus

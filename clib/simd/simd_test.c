@@ -13,6 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__aarch64__) && defined(__linux__)
+#include <asm/hwcap.h>
+#include <sys/auxv.h>
+#endif
+
 #include "clib/simd/cpu_features.h"
 #include "clib/simd/simd.h"
 #include "tools/ctest/ctest.h"
@@ -279,30 +284,35 @@ void test_planted_sse42(void) { with_impl(SIMD_IMPL_SSE42, planted); }
 void test_planted_avx2(void) { with_impl(SIMD_IMPL_AVX2, planted); }
 void test_planted_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, planted); }
 void test_planted_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, planted); }
+void test_planted_neon(void) { with_impl(SIMD_IMPL_NEON, planted); }
 
 void test_random_scalar(void) { with_impl(SIMD_IMPL_SCALAR, random_data); }
 void test_random_sse42(void) { with_impl(SIMD_IMPL_SSE42, random_data); }
 void test_random_avx2(void) { with_impl(SIMD_IMPL_AVX2, random_data); }
 void test_random_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, random_data); }
 void test_random_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, random_data); }
+void test_random_neon(void) { with_impl(SIMD_IMPL_NEON, random_data); }
 
 void test_compare_lengths_scalar(void) { with_impl(SIMD_IMPL_SCALAR, compare_lengths); }
 void test_compare_lengths_sse42(void) { with_impl(SIMD_IMPL_SSE42, compare_lengths); }
 void test_compare_lengths_avx2(void) { with_impl(SIMD_IMPL_AVX2, compare_lengths); }
 void test_compare_lengths_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, compare_lengths); }
 void test_compare_lengths_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, compare_lengths); }
+void test_compare_lengths_neon(void) { with_impl(SIMD_IMPL_NEON, compare_lengths); }
 
 void test_index_all_resume_scalar(void) { with_impl(SIMD_IMPL_SCALAR, index_all_resume); }
 void test_index_all_resume_sse42(void) { with_impl(SIMD_IMPL_SSE42, index_all_resume); }
 void test_index_all_resume_avx2(void) { with_impl(SIMD_IMPL_AVX2, index_all_resume); }
 void test_index_all_resume_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, index_all_resume); }
 void test_index_all_resume_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, index_all_resume); }
+void test_index_all_resume_neon(void) { with_impl(SIMD_IMPL_NEON, index_all_resume); }
 
 void test_errors_scalar(void) { with_impl(SIMD_IMPL_SCALAR, errors); }
 void test_errors_sse42(void) { with_impl(SIMD_IMPL_SSE42, errors); }
 void test_errors_avx2(void) { with_impl(SIMD_IMPL_AVX2, errors); }
 void test_errors_avx512bw(void) { with_impl(SIMD_IMPL_AVX512BW, errors); }
 void test_errors_avx512vbmi(void) { with_impl(SIMD_IMPL_AVX512VBMI, errors); }
+void test_errors_neon(void) { with_impl(SIMD_IMPL_NEON, errors); }
 
 /* The dispatch API on the real CPU: the default is the best supported
  * implementation, and nothing better is supported. */
@@ -317,6 +327,7 @@ void test_dispatch_api(void) {
   TEST_ASSERT_EQUAL_STRING("avx2", simd_impl_name(SIMD_IMPL_AVX2));
   TEST_ASSERT_EQUAL_STRING("avx512bw", simd_impl_name(SIMD_IMPL_AVX512BW));
   TEST_ASSERT_EQUAL_STRING("avx512vbmi", simd_impl_name(SIMD_IMPL_AVX512VBMI));
+  TEST_ASSERT_EQUAL_STRING("neon", simd_impl_name(SIMD_IMPL_NEON));
   simd_reset_impl();
   simd_impl best = simd_current_impl();
   TEST_ASSERT_TRUE(simd_impl_supported(best));
@@ -336,6 +347,8 @@ void test_probe_matches_cpu(void) {
   if (__builtin_cpu_supports("avx512f")) want |= SIMD_CPU_AVX512F;
   if (__builtin_cpu_supports("avx512bw")) want |= SIMD_CPU_AVX512BW;
   if (__builtin_cpu_supports("avx512vbmi")) want |= SIMD_CPU_AVX512VBMI;
+#elif defined(__aarch64__) && defined(__linux__)
+  if (getauxval(AT_HWCAP) & HWCAP_ASIMD) want |= SIMD_CPU_ASIMD;
 #endif
   TEST_ASSERT_EQUAL_UINT(want, simd_cpu_features());
 }

@@ -18,8 +18,8 @@ func main() {
 		Listen:        "127.0.0.1:7002",
 		MetricsListen: "127.0.0.1:9102",
 		HasNative:     simd.HasNative(),
-		// The kernel set chosen for this CPU: avx512vbmi, avx512bw, avx2, sse4.2
-		// or scalar.
+		// The kernel set chosen for this CPU: neon, avx512vbmi, avx512bw,
+		// avx2, sse4.2 or scalar.
 		Implementation: simd.Impl,
 		Register: func(r servicemain.Registration) error {
 			kernels := simd.Pure
