@@ -27,7 +27,10 @@ readonly OFFLINE_DIR="$WORKSPACE_DIR/tools/offline"
 # Packages installed into the build root (shellcheck for //tools/lint, clangd for
 # //tools/compile_commands:compile_commands_test, lcov's genhtml for
 # //tools/coverage, openssl's `speed` for //tools/bench:clib, clang's
-# sanitizer and libFuzzer runtimes for //tools/fuzz:defs.bzl's targets).
+# sanitizer and libFuzzer runtimes for //tools/fuzz:defs.bzl's targets, and
+# for --config=linux_arm64 the aarch64 cross gcc, the arm64 C library,
+# libcrypto and //tools/cmock/corpus's -dev packages from Debian's multiarch
+# packages, and qemu-user to run the tests).
 # Changing this list re-runs apt.
 readonly PACKAGES=(
   bazel-bootstrap bazel-rules-shell
@@ -37,8 +40,11 @@ readonly PACKAGES=(
   shellcheck
   clangd
   clang libclang-rt-dev
+  gcc-aarch64-linux-gnu libc6-dev:arm64 libssl-dev:arm64 qemu-user
   pkgconf
   zlib1g-dev libsqlite3-dev libcurl4-openssl-dev libusb-1.0-0-dev liblua5.4-dev libexpat1-dev
+  zlib1g-dev:arm64 libsqlite3-dev:arm64 libcurl4-openssl-dev:arm64 libusb-1.0-0-dev:arm64
+  liblua5.4-dev:arm64 libexpat1-dev:arm64
   lcov
 )
 
@@ -126,7 +132,7 @@ ensure_packages() {
   stamp_ok packages "$want" && return
   log "installing into the build root: $want"
   chroot "$ROOTFS" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    sh -c "dpkg --configure -a && apt-get update -q && apt-get install -y -q --no-install-recommends $want" \
+    sh -c "dpkg --configure -a && dpkg --add-architecture arm64 && apt-get update -q && apt-get install -y -q --no-install-recommends $want" \
     >"$STATE/apt.log" 2>&1 ||
     die "apt-get in the build root failed; see $STATE/apt.log" \
       "check that $MIRROR serves Debian $SUITE"
