@@ -9,10 +9,10 @@
     )
 
 makes a cc_binary NAME, a libFuzzer binary under ASan and UBSan, and a test
-NAME_test that runs it on a few thousand generated inputs, so that
+NAME_test that runs it on 10,000 generated inputs, so that
 `bazel test --config=clang //...` proves every target builds and runs
 clean. libFuzzer is clang's: with any other compiler both are skipped as
-incompatible. `tools/bazel run --config=libfuzzer //tools/fuzz:c` fuzzes
+incompatible. `tools/bazel run --config=libfuzzer //tools/fuzz/cfuzz` fuzzes
 every target for real (see docs/testing.md).
 """
 
