@@ -13,7 +13,11 @@
 // reporting each hostile kind's status codes, the well-behaved clients'
 // latency and the service's peak RSS. Last, the codec comparison (codec.go)
 // runs each service with gRPC's default codec and with zerocopy, and
-// reports what each costs the server per RPC.
+// reports what each costs the server per RPC; with -heap_profiles=DIR it
+// also saves each server's heap profile under the 1 MiB load. -services
+// limits a run to some of the services, for profiling one of them:
+//
+//	tools/bazel run --config=opt //tools/bench/load -- -services=scand -heap_profiles=/tmp/heap
 package main
 
 import (
