@@ -90,10 +90,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *in, size_t n) {
   size_t pick = in[0] >> 1;
   size_t rest = n - 2 - key_and_nonce;
   size_t aad_len = rest ? in[1] % (rest + 1) : 0;
-  const uint8_t *key = in + 2, *nonce = key + CRYPTO_AEAD_KEY_SIZE;
-  uint8_t *aad = exact_copy(nonce + CRYPTO_AEAD_NONCE_SIZE, aad_len);
+  const uint8_t *field = in + 2;
+  uint8_t *key = exact_copy(field, CRYPTO_AEAD_KEY_SIZE);
+  uint8_t *nonce = exact_copy(field += CRYPTO_AEAD_KEY_SIZE, CRYPTO_AEAD_NONCE_SIZE);
+  uint8_t *aad = exact_copy(field += CRYPTO_AEAD_NONCE_SIZE, aad_len);
   size_t len = rest - aad_len;
-  uint8_t *pt = exact_copy(nonce + CRYPTO_AEAD_NONCE_SIZE + aad_len, len);
+  uint8_t *pt = exact_copy(field + aad_len, len);
 
   crypto_aead *a = NULL;
   require(crypto_aead_new(alg, key, CRYPTO_AEAD_KEY_SIZE, &a) == CRYPTO_OK);
@@ -123,5 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *in, size_t n) {
   free(sealed);
   free(pt);
   free(aad);
+  free(nonce);
+  free(key);
   return 0;
 }
