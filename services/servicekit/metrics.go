@@ -13,16 +13,23 @@ import (
 
 // Metrics returns the body of the process's /metrics page.
 func (p *Process) Metrics() (string, error) {
-	resp, err := http.Get("http://" + p.Addrs.Metrics + "/metrics")
+	body, err := p.Get("/metrics")
+	return string(body), err
+}
+
+// Get returns the body of path (with its query) on the process's metrics
+// listener: /metrics, or with -pprof a profile under /debug/pprof/. Any
+// status but 200 OK is an error.
+func (p *Process) Get(path string) ([]byte, error) {
+	resp, err := http.Get("http://" + p.Addrs.Metrics + path)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("GET /metrics: %s", resp.Status)
+		return nil, fmt.Errorf("GET %s: %s", path, resp.Status)
 	}
-	body, err := io.ReadAll(resp.Body)
-	return string(body), err
+	return io.ReadAll(resp.Body)
 }
 
 // MetricFamilies returns the process's /metrics page parsed, keyed by

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -168,19 +166,11 @@ func codecRun(proc *servicekit.Process, svc target, caFile string, size int, dur
 
 // saveHeapProfile writes proc's heap profile, after a GC, to path.
 func saveHeapProfile(proc *servicekit.Process, path string) error {
-	resp, err := http.Get("http://" + proc.Addrs.Metrics + "/debug/pprof/heap?gc=1")
+	profile, err := proc.Get("/debug/pprof/heap?gc=1")
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET /debug/pprof/heap: %s", resp.Status)
-	}
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, body, 0o644)
+	return os.WriteFile(path, profile, 0o644)
 }
 
 // readServerCounts reads proc's counters; handled counts method's RPCs,
