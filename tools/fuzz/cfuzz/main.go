@@ -63,7 +63,8 @@ func main() {
 	}
 
 	ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY")
-	body := markdown(results, machine.Measure(ws), clangVersion(), *runs, *maxLen)
+	// --config=libfuzzer is --config=clang: clang built the targets.
+	body := markdown(results, machine.Measure(ws), machine.ToolVersion("clang"), *runs, *maxLen)
 	if *doc == "" {
 		fmt.Print(body)
 	} else {
@@ -109,15 +110,4 @@ func fuzz(name, bin string, runs, maxLen int) (result, string, error) {
 func label(rlocation string) string {
 	dir, base := path.Split(strings.TrimPrefix(rlocation, "_main/"))
 	return "//" + strings.TrimSuffix(dir, "/") + ":" + base
-}
-
-// clangVersion is the first line of `clang --version`, which built the
-// targets (--config=libfuzzer is --config=clang).
-func clangVersion() string {
-	out, err := exec.Command("clang", "--version").Output()
-	if err != nil {
-		return fmt.Sprintf("unknown (clang: %v)", err)
-	}
-	line, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	return line
 }

@@ -29,7 +29,7 @@ func Measure(dir string) Stamp {
 		Commit:  commit(dir),
 		Bazel:   bazelVersion(dir),
 		Go:      runtime.Version(),
-		GCC:     probe(firstLine, "gcc", "--version"),
+		GCC:     ToolVersion("gcc"),
 		OpenSSL: openSSLHeaders(),
 		CPU:     Describe(),
 	}
@@ -40,6 +40,10 @@ func (s Stamp) Markdown() string {
 	return fmt.Sprintf("Measured on commit %s with Bazel %s, Go %s, %s, OpenSSL %s; CPU: %s.",
 		s.Commit, s.Bazel, strings.TrimPrefix(s.Go, "go"), s.GCC, s.OpenSSL, s.CPU)
 }
+
+// ToolVersion returns the first line of `name --version` (a compiler's
+// name and release), or why it could not run.
+func ToolVersion(name string) string { return probe(firstLine, name, "--version") }
 
 // probe runs a command and returns parse of its output, or why it failed.
 func probe(parse func(string) string, name string, args ...string) string {
