@@ -134,13 +134,19 @@ configure_rootfs() {
   cp -L /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
 }
 
+# apt_install LOG FIRST PACKAGES: in the build root, runs the shell command
+# FIRST, then apt-get update and an install of PACKAGES (a space-separated
+# list), with their output in LOG.
+apt_install() {
+  chroot "$ROOTFS" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+    sh -c "$2 && apt-get update -q && apt-get install -y -q --no-install-recommends $3" >"$1" 2>&1
+}
+
 ensure_packages() {
   local want="${PACKAGES[*]}"
   stamp_ok packages "$want" && return
   log "installing into the build root: $want"
-  chroot "$ROOTFS" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    sh -c "dpkg --configure -a && apt-get update -q && apt-get install -y -q --no-install-recommends $want" \
-    >"$STATE/apt.log" 2>&1 ||
+  apt_install "$STATE/apt.log" "dpkg --configure -a" "$want" ||
     die "apt-get in the build root failed; see $STATE/apt.log" \
       "check that $MIRROR serves Debian $SUITE"
   # ca-certificates regenerates the bundle from its own store; keep the host's
@@ -155,9 +161,7 @@ ensure_arm64_packages() {
   local want="${ARM64_PACKAGES[*]}"
   stamp_ok arm64-packages "$want" && return
   log "installing the linux/arm64 cross packages into the build root"
-  if ! chroot "$ROOTFS" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    sh -c "dpkg --add-architecture arm64 && apt-get update -q && apt-get install -y -q --no-install-recommends $want" \
-    >"$STATE/apt-arm64.log" 2>&1; then
+  if ! apt_install "$STATE/apt-arm64.log" "dpkg --add-architecture arm64" "$want"; then
     log "warning: $MIRROR did not provide the linux/arm64 cross packages (see $STATE/apt-arm64.log);" \
       "--config=linux_arm64 will fail, and .ci/run needs STARTER_SKIP_ARM64=1"
     # Without arm64 on the mirror, a later apt-get update would fail on
