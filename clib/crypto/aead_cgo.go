@@ -28,12 +28,18 @@ var (
 	_ [C.CRYPTO_AEAD_CHACHA20_POLY1305 - int(ChaCha20Poly1305)]struct{}
 )
 
-// NativeAEAD is the AEADBackend on OpenSSL libcrypto (clib/crypto/aead.h).
+// NativeAEAD is the AEADBackend on OpenSSL libcrypto (clib/crypto/aead.h),
+// which hands messages shorter than aeadNativeFrom to PureAEAD.
 var NativeAEAD AEADBackend = cAEADBackend{}
 
-type cAEADBackend struct{}
+// AlwaysNativeAEAD is NativeAEAD without its dispatch: every message runs
+// in C, however short (see AlwaysNative).
+var AlwaysNativeAEAD AEADBackend = cAEADBackend{always: true}
 
-func (cAEADBackend) NewAEAD(alg AEADAlgorithm, key []byte) (AEAD, error) {
+// cAEADBackend makes cAEADs; always sends their every call to C.
+type cAEADBackend struct{ always bool }
+
+func (be cAEADBackend) NewAEAD(alg AEADAlgorithm, key []byte) (AEAD, error) {
 	if err := checkAEAD(alg, key); err != nil {
 		return nil, err
 	}
@@ -51,7 +57,7 @@ func (cAEADBackend) NewAEAD(alg AEADAlgorithm, key []byte) (AEAD, error) {
 		pool.close()
 		return nil, err
 	}
-	a := &cAEAD{alg: alg, pool: pool, pure: pure}
+	a := &cAEAD{alg: alg, pool: pool, pure: pure, always: be.always}
 	a.cleanup = runtime.AddCleanup(a, (*cAEADPool).close, pool)
 	return a, nil
 }
@@ -64,6 +70,7 @@ type cAEAD struct {
 	alg     AEADAlgorithm
 	pool    *cAEADPool
 	pure    AEAD
+	always  bool // every message in C (AlwaysNativeAEAD)
 	cleanup runtime.Cleanup
 }
 
@@ -93,7 +100,7 @@ var aeadNativeFrom = [...]int{AES256GCM: 1536, ChaCha20Poly1305: 3072}
 
 // usesC reports whether a message (or a batch's mean message) of n
 // plaintext bytes runs in C.
-func (a *cAEAD) usesC(n int) bool { return n >= aeadNativeFrom[a.alg] }
+func (a *cAEAD) usesC(n int) bool { return a.always || n >= aeadNativeFrom[a.alg] }
 
 // meanPlaintext is the mean plaintext length of a batch of msgs, which
 // hold their tags when open is set.

@@ -49,6 +49,21 @@ func TestAEADDispatchBySize(t *testing.T) {
 	}
 }
 
+// TestAlwaysNativeAEAD checks that AlwaysNativeAEAD runs even a one-byte
+// message in C, seen as in TestAEADDispatchBySize.
+func TestAlwaysNativeAEAD(t *testing.T) {
+	for _, alg := range aeadAlgs {
+		a := newAEAD(t, AlwaysNativeAEAD, alg, make([]byte, AEADKeySize))
+		held, err := a.(*cAEAD).pool.get()
+		require.NoError(t, err)
+		before := liveCAEADs.Load()
+		_, err = a.Seal(nil, make([]byte, AEADNonceSize), []byte{1}, nil)
+		require.NoError(t, err)
+		require.Equal(t, before+1, liveCAEADs.Load(), "%v: a one-byte message did not reach C", alg)
+		a.(*cAEAD).pool.put(held)
+	}
+}
+
 // BenchmarkAEADCrossover seals one message per call, in C (forced) and in
 // Go, across the sizes where the two cross: the measurement behind
 // aeadNativeFrom. Skipped unless CRYPTO_CROSSOVER=1, like

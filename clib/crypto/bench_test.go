@@ -7,12 +7,14 @@ import (
 
 // Benchmarks are named Benchmark<Func>/<impl>/<size or batch>, which
 // tools/bench/clib parses into docs/benchmarks.md. Impls: c-openssl
-// (Native) and go-stdlib (Pure: crypto/sha256 and crypto/hmac).
+// (AlwaysNative: every call in C), binding (Native as callers get it, in C
+// only past digestFrom's crossovers) and go-stdlib (Pure: crypto/sha256
+// and crypto/hmac).
 
 var benchBackends = []struct {
 	impl string
 	Backend
-}{{"c-openssl", Native}, {"go-stdlib", Pure}}
+}{{"c-openssl", AlwaysNative}, {"binding", Native}, {"go-stdlib", Pure}}
 
 var benchKey = []byte("0123456789abcdef0123456789abcdef")
 

@@ -21,7 +21,7 @@ import (
 var backends = []struct {
 	name string
 	Backend
-}{{"pure", Pure}, {"native", Native}}
+}{{"pure", Pure}, {"native", Native}, {"always-native", AlwaysNative}}
 
 func unhex(t *testing.T, s string) []byte {
 	t.Helper()
@@ -297,8 +297,8 @@ func TestNativeMatchesPure(t *testing.T) {
 	}
 }
 
-// checkAgree asserts that Native and Pure agree on every call for key and
-// msgs, streaming in chunks of the given size. In ASan builds the key and
+// checkAgree asserts that the C library (AlwaysNative, so that no call is
+// dispatched to Go) and Pure agree on every call for key and msgs, streaming in chunks of the given size. In ASan builds the key and
 // messages are exact-length C copies (see cbuf): the one-shot calls, the
 // streams and the pinned messages of a batch are read in place, so ASan
 // sees a read past their end (a batch's packed messages are copied into Go
@@ -312,20 +312,20 @@ func checkAgree(t *testing.T, key []byte, msgs [][]byte, chunk int) {
 	}
 	for _, m := range msgs {
 		want, _ := Pure.SHA256(m)
-		got, err := Native.SHA256(m)
+		got, err := AlwaysNative.SHA256(m)
 		require.NoError(t, err)
 		require.Equal(t, want, got)
 		want, _ = Pure.HMACSHA256(key, m)
-		got, err = Native.HMACSHA256(key, m)
+		got, err = AlwaysNative.HMACSHA256(key, m)
 		require.NoError(t, err)
 		require.Equal(t, want, got)
 	}
 	wantBatch, _ := Pure.SHA256Batch(msgs)
-	gotBatch, err := Native.SHA256Batch(msgs)
+	gotBatch, err := AlwaysNative.SHA256Batch(msgs)
 	require.NoError(t, err)
 	require.Equal(t, wantBatch, gotBatch)
 	wantBatch, _ = Pure.HMACSHA256Batch(key, msgs)
-	gotBatch, err = Native.HMACSHA256Batch(key, msgs)
+	gotBatch, err = AlwaysNative.HMACSHA256Batch(key, msgs)
 	require.NoError(t, err)
 	require.Equal(t, wantBatch, gotBatch)
 
@@ -335,7 +335,7 @@ func checkAgree(t *testing.T, key []byte, msgs [][]byte, chunk int) {
 		func(b Backend) (Hasher, error) { return b.NewHMACSHA256(key) },
 	} {
 		want, _ := newHashers(Pure)
-		got, err := newHashers(Native)
+		got, err := newHashers(AlwaysNative)
 		require.NoError(t, err)
 		for rest := stream; len(rest) > 0; rest = rest[min(chunk, len(rest)):] {
 			p := rest[:min(chunk, len(rest))]

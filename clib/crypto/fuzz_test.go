@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// FuzzSHA256 checks Native against Pure on arbitrary input for every call
+// FuzzSHA256 checks the C library against Pure on arbitrary input for every call
 // (see checkAgree): data is split into a batch of messages at every 'x'
 // byte, each message is repeated 1+repeat times, and the stream is fed in
 // chunks of a fuzzed size. The repeat lets a short input make messages of

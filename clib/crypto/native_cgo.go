@@ -7,6 +7,7 @@ import "C"
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 	"unsafe"
@@ -22,8 +23,55 @@ var (
 	_ [C.CRYPTO_MAX_BATCH - MaxBatch]struct{}
 )
 
-// Native is the Backend on OpenSSL libcrypto (clib/crypto).
-var Native Backend = cBackend{}
+// Native is the Backend on OpenSSL libcrypto (clib/crypto) for the calls
+// where it is faster than Pure, and Pure for the others (see digestFrom).
+var Native Backend = &sizedBackend{c: cBackend{}, from: &digestFrom}
+
+// AlwaysNative is Native without its dispatch: every call runs in C,
+// whatever it costs. It is for tests that must reach the C library (the
+// services' fault injection, -size_dispatch=false) and for measuring the
+// crossovers on another machine.
+var AlwaysNative Backend = cBackend{}
+
+// digestFrom is where Native hands calls to C: the measured sizes at which
+// C, cgo crossing included, was faster than Pure by more than 5%.
+// BenchmarkDigestCrossover (CRYPTO_CROSSOVER=1, -c opt, OpenSSL 3.6.5,
+// go1.26.8, AMD EPYC with SHA-NI, 2 shared cores, medians of 3) measured,
+// in ns per call:
+//
+//	one-shot   SHA256            HMACSHA256
+//	           C        Go       C        Go
+//	64 B       268      133      1044     1000
+//	1 KiB      873      744      1663     1611
+//	16 KiB     11383    10020    12574    11169
+//	256 KiB    185478   154827   184069   158279
+//	1 MiB      700930   648099   689967   661131
+//
+//	batch            SHA256Batch        HMACSHA256Batch
+//	                 C        Go        C        Go
+//	n=16   64 B      2402     2427      4733     4943
+//	n=64   64 B      9652     10092     16390    16823
+//	n=64   256 B     17391    17839     23607    24271
+//	n=256  64 B      35752    41176     61848    63062
+//	n=256  256 B     66926    74650     99315    100273
+//	n=256  1 KiB     218287   190229    239084   223944
+//	n=1024 64 B      149965   168383    283254   246274
+//	n=1024 256 B     279307   287611    375901   368100
+//
+// Both libraries hash with the CPU's SHA extensions, so one-shot C pays
+// the cgo crossing and OpenSSL's EVP layer for nothing and never wins. A
+// batch crosses once and keeps one context, which beats Go's per-message
+// set-up for SHA-256 from 256 messages of 64 bytes (at 256 bytes it won at
+// n=256 but not at n=1024, so longer means stay in Go); HMAC's batch never
+// beats Go by 5%. Another CPU or OpenSSL release moves the crossovers
+// (without SHA extensions both fall back to vector code); rerun the
+// benchmark there. A variable so that tests can send calls to C.
+var digestFrom = digestCrossovers{
+	sha256:      math.MaxInt,
+	hmac:        math.MaxInt,
+	sha256Batch: batchCrossover{minMsgs: 256, maxMean: 64},
+	hmacBatch:   batchCrossover{minMsgs: math.MaxInt},
+}
 
 // HasNative reports whether Native is the C library; true with cgo.
 func HasNative() bool { return true }

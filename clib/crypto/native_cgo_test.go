@@ -30,10 +30,10 @@ func wantBatch(key []byte, msgs [][]byte) (sha, mac [][Size]byte) {
 func checkNativeBatch(t *testing.T, key []byte, msgs [][]byte) {
 	t.Helper()
 	sha, mac := wantBatch(key, msgs)
-	got, err := Native.SHA256Batch(msgs)
+	got, err := AlwaysNative.SHA256Batch(msgs)
 	require.NoError(t, err)
 	require.Equal(t, sha, got)
-	got, err = Native.HMACSHA256Batch(key, msgs)
+	got, err = AlwaysNative.HMACSHA256Batch(key, msgs)
 	require.NoError(t, err)
 	require.Equal(t, mac, got)
 }
@@ -85,7 +85,7 @@ func TestBatchPackThreshold(t *testing.T) {
 		msgs[i] = pool[i%len(pool)]
 	}
 	checkNativeBatch(t, key, msgs)
-	_, err := Native.SHA256Batch(append(msgs, nil))
+	_, err := AlwaysNative.SHA256Batch(append(msgs, nil))
 	require.ErrorIs(t, err, ErrBatchTooLarge)
 }
 
@@ -140,7 +140,7 @@ func BenchmarkBatchCrossover(b *testing.B) {
 							var p runtime.Pinner
 							_ = packBatch(msgs, out, buf, &p)
 							p.Unpin()
-						} else if _, err := Native.SHA256Batch(msgs); err != nil {
+						} else if _, err := AlwaysNative.SHA256Batch(msgs); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -174,7 +174,7 @@ func TestStatusErrors(t *testing.T) {
 func TestDroppedHasher(t *testing.T) {
 	before := liveCHashers.Load()
 	for i := 0; i < 100; i++ {
-		h, err := Native.NewHMACSHA256([]byte("k"))
+		h, err := AlwaysNative.NewHMACSHA256([]byte("k"))
 		require.NoError(t, err)
 		_, err = h.Write([]byte("data"))
 		require.NoError(t, err)
@@ -188,7 +188,7 @@ func TestDroppedHasher(t *testing.T) {
 	}
 	require.Equal(t, before, liveCHashers.Load(), "dropped hashers whose C side was never freed")
 
-	h, err := Native.NewSHA256()
+	h, err := AlwaysNative.NewSHA256()
 	require.NoError(t, err)
 	require.Equal(t, before+1, liveCHashers.Load())
 	require.NoError(t, h.Close())
@@ -232,4 +232,53 @@ func TestDroppedAEAD(t *testing.T) {
 	require.NoError(t, a.Close())
 	runtime.GC()
 	require.Equal(t, before, liveCAEADs.Load())
+}
+
+// BenchmarkDigestCrossover runs every digest call in C and in Go, one-shot
+// across message sizes and batched across batch lengths and message sizes:
+// the measurement behind digestFrom. Skipped unless CRYPTO_CROSSOVER=1,
+// like BenchmarkBatchCrossover.
+func BenchmarkDigestCrossover(b *testing.B) {
+	if os.Getenv("CRYPTO_CROSSOVER") != "1" {
+		b.Skip("set CRYPTO_CROSSOVER=1 to run")
+	}
+	key := []byte("crossover key")
+	for _, be := range []struct {
+		impl string
+		Backend
+	}{{"c", cBackend{}}, {"go", Pure}} {
+		for _, size := range []int{64, 1 << 10, 16 << 10, 256 << 10, 1 << 20} {
+			data := make([]byte, size)
+			b.Run(fmt.Sprintf("SHA256/%s/%dB", be.impl, size), func(b *testing.B) {
+				for b.Loop() {
+					_, _ = be.SHA256(data)
+				}
+			})
+			b.Run(fmt.Sprintf("HMACSHA256/%s/%dB", be.impl, size), func(b *testing.B) {
+				for b.Loop() {
+					_, _ = be.HMACSHA256(key, data)
+				}
+			})
+		}
+		for _, n := range []int{4, 16, 64, 256, 1024} {
+			for _, size := range []int{64, 256, 1024} {
+				msgs := make([][]byte, n)
+				for i := range msgs {
+					msgs[i] = make([]byte, size)
+				}
+				b.Run(fmt.Sprintf("SHA256Batch/%s/n=%d/%dB", be.impl, n, size), func(b *testing.B) {
+					for b.Loop() {
+						_, _ = be.SHA256Batch(msgs)
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/msg")
+				})
+				b.Run(fmt.Sprintf("HMACSHA256Batch/%s/n=%d/%dB", be.impl, n, size), func(b *testing.B) {
+					for b.Loop() {
+						_, _ = be.HMACSHA256Batch(key, msgs)
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/msg")
+				})
+			}
+		}
+	}
 }

@@ -10,3 +10,9 @@ func HasNative() bool { return false }
 
 // NativeAEAD is PureAEAD in builds without cgo.
 var NativeAEAD = PureAEAD
+
+// AlwaysNative is Pure in builds without cgo.
+var AlwaysNative = Pure
+
+// AlwaysNativeAEAD is PureAEAD in builds without cgo.
+var AlwaysNativeAEAD = PureAEAD

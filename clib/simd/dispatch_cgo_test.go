@@ -28,7 +28,7 @@ func BenchmarkCrossover(b *testing.B) {
 	for _, k := range []struct {
 		impl string
 		Kernels
-	}{{"c", cKernels{}}, {"go", Pure}} {
+	}{{"c", AlwaysNative}, {"go", Pure}} {
 		calls := []struct {
 			name string
 			run  func(a, b []byte)
@@ -40,7 +40,7 @@ func BenchmarkCrossover(b *testing.B) {
 			{"CountByte", func(a, _ []byte) { _, _ = k.CountByte(a, ',') }},
 		}
 		for _, c := range calls {
-			for _, size := range []int{16, 32, 48, 64, 96, 128, 256, 1 << 10, 2 << 10, 4 << 10, 8 << 10, 16 << 10, 32 << 10, 64 << 10} {
+			for _, size := range []int{16, 32, 48, 64, 96, 128, 256, 1 << 10, 2 << 10, 4 << 10, 8 << 10, 16 << 10, 32 << 10, 64 << 10, 256 << 10, 1 << 20} {
 				delimEvery := 0
 				if c.name == "IndexAllAny" {
 					delimEvery = 32

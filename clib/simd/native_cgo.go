@@ -16,6 +16,12 @@ import (
 // Pure (see nativeFrom).
 var Native Kernels = native
 
+// AlwaysNative is Native without its size dispatch: every call runs in C,
+// however small. It is for tests that must reach the C library (the
+// services' fault injection, -size_dispatch=false) and for measuring the
+// crossovers on another machine.
+var AlwaysNative Kernels = cKernels{}
+
 // native is Native's implementation, which the package-level functions
 // call without an indirect call.
 var native = &sizeDispatch{c: cKernels{}, from: &nativeFrom}

@@ -5,6 +5,9 @@ package simd
 // Native is Pure in builds without cgo.
 var Native = Pure
 
+// AlwaysNative is Pure in builds without cgo.
+var AlwaysNative = Pure
+
 // native is what the package-level functions call.
 var native pureKernels
 

@@ -10,7 +10,6 @@ import (
 	"flag"
 
 	"example.com/starter/clib/crypto"
-	commonv1 "example.com/starter/proto/common/v1"
 	envelopev1 "example.com/starter/proto/envelope/v1"
 	"example.com/starter/services/envelopd/envelopeserver"
 	"example.com/starter/services/envelopd/keyring"
@@ -39,10 +38,7 @@ func main() {
 			return err
 		},
 		Register: func(r servicemain.Registration) error {
-			aeads := crypto.PureAEAD
-			if r.Backend == commonv1.Backend_BACKEND_C {
-				aeads = crypto.NativeAEAD
-			}
+			aeads := servicemain.Choose(r, crypto.PureAEAD, crypto.NativeAEAD, crypto.AlwaysNativeAEAD)
 			srv, err := envelopeserver.New(keys, aeads, r.Backend)
 			if err != nil {
 				return err

@@ -85,7 +85,9 @@ var faultCases = []faultCase{
 func TestSeamFailuresReachTheClient(t *testing.T) {
 	for _, tc := range faultCases {
 		t.Run(tc.seamFunc, func(t *testing.T) {
-			svc := servicetest.StartFault(t, tc.seamFunc+"="+strconv.Itoa(tc.code)+"@1", "-backend=c")
+			// Every call in C: with size dispatch, these short messages
+			// would be hashed in Go and never reach the seam.
+			svc := servicetest.StartFault(t, tc.seamFunc+"="+strconv.Itoa(tc.code)+"@1", "-backend=c", "-size_dispatch=false")
 			c := client(t, svc)
 			ctx := context.Background()
 
@@ -107,6 +109,28 @@ func TestSeamFailuresReachTheClient(t *testing.T) {
 			svc.WaitHandled(t, time.Second, map[string]float64{key + " Internal": 1, key + " OK": 1})
 		})
 	}
+}
+
+// TestSizeDispatchInTheBinary checks clib/crypto's size dispatch in the
+// built service, seen through a seam armed to fail every call: with the
+// default -size_dispatch, a one-shot Sum (C never faster on the machines
+// measured) is hashed in Go and succeeds, while a SumBatch of 256 messages
+// of 64 bytes (where C's batch wins) reaches C and fails.
+func TestSizeDispatchInTheBinary(t *testing.T) {
+	svc := servicetest.StartFault(t, "crypto_evp_final="+strconv.Itoa(cryptoEBACKEND), "-backend=c")
+	c := client(t, svc)
+	ctx := context.Background()
+
+	resp, err := c.Sum(ctx, &hashv1.SumRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Data: payload(100)})
+	require.NoError(t, err, "a one-shot Sum reached C")
+	assert.Equal(t, sha(payload(100)), resp.GetDigest())
+
+	msgs := make([][]byte, 256)
+	for i := range msgs {
+		msgs[i] = payload(64)
+	}
+	_, err = c.SumBatch(ctx, &hashv1.SumBatchRequest{Algorithm: hashv1.Algorithm_ALGORITHM_SHA256, Messages: msgs})
+	assert.Equal(t, codes.Internal, status.Code(err), "a batch of 256 short messages did not reach C: %v", err)
 }
 
 func TestFaultSeamOnlyInFaultBuild(t *testing.T) {

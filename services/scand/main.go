@@ -6,7 +6,6 @@ package main
 
 import (
 	"example.com/starter/clib/simd"
-	commonv1 "example.com/starter/proto/common/v1"
 	scanv1 "example.com/starter/proto/scan/v1"
 	"example.com/starter/services/internal/servicemain"
 	"example.com/starter/services/scand/scanserver"
@@ -22,10 +21,7 @@ func main() {
 		// avx2, sse4.2 or scalar.
 		Implementation: simd.Impl,
 		Register: func(r servicemain.Registration) error {
-			kernels := simd.Pure
-			if r.Backend == commonv1.Backend_BACKEND_C {
-				kernels = simd.Native
-			}
+			kernels := servicemain.Choose(r, simd.Pure, simd.Native, simd.AlwaysNative)
 			scanv1.RegisterScanServiceServer(r.GRPC, scanserver.New(kernels, r.Backend, r.MaxMessageBytes))
 			return nil
 		},

@@ -49,6 +49,9 @@ type Registration struct {
 	GRPC *grpc.Server
 	// Backend is the implementation chosen by -backend.
 	Backend commonv1.Backend
+	// SizeDispatch is -size_dispatch: whether the C backend hands calls
+	// below clib's measured crossovers to pure Go. Choose applies it.
+	SizeDispatch bool
 	// MaxMessageBytes is the largest message the server sends
 	// (-max_message_bytes). A handler whose answer could be larger should
 	// find out before computing it, and fail fast.
@@ -63,35 +66,40 @@ func Main(spec Spec) {
 	var cfg grpcserver.Config
 	cfg.RegisterFlags(fs, spec.Listen, spec.MetricsListen)
 	backendName := fs.String("backend", "c", "implementation: c (the clib library via cgo) or go (pure Go)")
+	sizeDispatch := fs.Bool("size_dispatch", true, "with -backend=c, run calls below clib's measured crossovers in pure Go, which is faster there; false runs every call in C (for fault injection, or to measure C alone)")
 	if spec.Flags != nil {
 		spec.Flags(fs)
 	}
 	err := flagenv.Parse(fs, strings.ToUpper(spec.Name), os.Args[1:])
 	var backend commonv1.Backend
 	if err == nil {
-		backend, err = validate(spec, cfg, *backendName)
+		backend, err = validate(spec, cfg, *backendName, *sizeDispatch)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", spec.Name, err)
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", spec.Name)
-	logger.Info("starting", "backend", *backendName)
-	if err := run(spec, cfg, *backendName, backend, logger); err != nil {
+	logger.Info("starting", "backend", *backendName, "size_dispatch", *sizeDispatch)
+	reg := Registration{Backend: backend, SizeDispatch: *sizeDispatch, MaxMessageBytes: cfg.MaxMessageBytes}
+	if err := run(spec, cfg, *backendName, reg, logger); err != nil {
 		logger.Error("exiting", "err", err)
 		os.Exit(1)
 	}
 }
 
-// validate checks every flag: the shared transport ones, -backend and the
-// service's own.
-func validate(spec Spec, cfg grpcserver.Config, backendName string) (commonv1.Backend, error) {
+// validate checks every flag: the shared transport ones, -backend,
+// -size_dispatch and the service's own.
+func validate(spec Spec, cfg grpcserver.Config, backendName string, sizeDispatch bool) (commonv1.Backend, error) {
 	if err := cfg.Validate(); err != nil {
 		return 0, err
 	}
 	backend, err := parseBackend(backendName, spec.HasNative)
 	if err != nil {
 		return 0, err
+	}
+	if !sizeDispatch && backend != commonv1.Backend_BACKEND_C {
+		return 0, fmt.Errorf("-size_dispatch=false applies to -backend=c only")
 	}
 	if spec.Validate != nil {
 		if err := spec.Validate(); err != nil {
@@ -101,16 +109,18 @@ func validate(spec Spec, cfg grpcserver.Config, backendName string) (commonv1.Ba
 	return backend, nil
 }
 
-func run(spec Spec, cfg grpcserver.Config, backendName string, backend commonv1.Backend, logger *slog.Logger) error {
+// run serves until a signal; reg is complete but for its GRPC server.
+func run(spec Spec, cfg grpcserver.Config, backendName string, reg Registration, logger *slog.Logger) error {
 	srv, err := grpcserver.New(cfg, logger)
 	if err != nil {
 		return err
 	}
-	if err := spec.Register(Registration{GRPC: srv.GRPC(), Backend: backend, MaxMessageBytes: cfg.MaxMessageBytes}); err != nil {
+	reg.GRPC = srv.GRPC()
+	if err := spec.Register(reg); err != nil {
 		return err
 	}
 	implementation := ""
-	if backend == commonv1.Backend_BACKEND_C && spec.Implementation != nil {
+	if reg.Backend == commonv1.Backend_BACKEND_C && spec.Implementation != nil {
 		implementation = spec.Implementation()
 	}
 	logger.Info("backend", "backend", backendName, "implementation", implementation)
@@ -118,4 +128,19 @@ func run(spec Spec, cfg grpcserver.Config, backendName string, backend commonv1.
 		return err
 	}
 	return srv.RunUntilSignal()
+}
+
+// Choose returns the implementation r asks for, out of a clib module's
+// three: pure with -backend=go, native (dispatched by size) with
+// -backend=c, and alwaysNative (every call in C) with -backend=c
+// -size_dispatch=false.
+func Choose[T any](r Registration, pure, native, alwaysNative T) T {
+	switch {
+	case r.Backend != commonv1.Backend_BACKEND_C:
+		return pure
+	case r.SizeDispatch:
+		return native
+	default:
+		return alwaysNative
+	}
 }

@@ -34,7 +34,10 @@ const notes = `## Why the figures look the way they do
   would inline the check; this repository does not use it.
 - **SHA-256.** OpenSSL and Go both use the CPU's SHA extensions when it has
   them (sha_ni in the flags above). At 1 MiB the cgo crossing is negligible
-  next to the work, so that column compares the two implementations.
+  next to the work, so that column compares the two implementations. Where
+  C was never faster when digestFrom was measured, crypto.Native runs Go:
+  the binding rows then run the same code as go-stdlib, behind one more
+  call, and differ from it by that and noise.
 - **Batches.** A batch call crosses cgo once and keeps one OpenSSL context
   for all its messages (the algorithm is fetched once per process; for HMAC
   the key is set once and each message re-initialises with a NULL key). What is
