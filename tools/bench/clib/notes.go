@@ -55,9 +55,10 @@ const notes = `## Why the figures look the way they do
   cgo at all: where that loop alone costs more per message than Go's, no
   binding can make the batch beat Go, because what is left is OpenSSL's
   per-message cost, not the crossing.
-- **Ceilings.** Likewise, at 16 KiB openssl speed is the most a binding can
-  reach: a goal above OpenSSL's own figure over Go's cannot be met on this
-  CPU with this OpenSSL, however thin the binding.
+- **Ceilings.** Likewise, openssl speed's AEAD figures are about the most a
+  binding can reach: the last column of "Against OpenSSL's own figure" is
+  the largest ratio over Go that any binding could show, and a goal above
+  it cannot be met on this CPU with this OpenSSL, however thin the binding.
 - **Authenticated encryption.** Each AEAD keeps a pool of OpenSSL cipher
   contexts keyed once, so a call only sets the nonce; a context costs a key
   schedule, and for GCM the GHASH tables, to make. Both OpenSSL and Go use

@@ -57,6 +57,19 @@ func TestSpeedTarget(t *testing.T) {
 	assert.Contains(t, doc.String(), "| AES-256-GCM seal ≥ 0.85× openssl speed at 16KiB | 0.90× | met |")
 }
 
+// TestCeilingTable checks the AEAD ceiling rows: OpenSSL's own figure, the
+// binding's, Go's, and OpenSSL's over Go's.
+func TestCeilingTable(t *testing.T) {
+	r := results{}
+	r.parse([]byte("BenchmarkChaCha20Poly1305Seal/c-openssl/1MiB-2 1 1 ns/op 3000 MB/s\n" +
+		"BenchmarkChaCha20Poly1305Seal/go-stdlib/1MiB-2 1 1 ns/op 2000 MB/s\n"))
+	r[speedName("chacha20-poly1305", "1MiB")] = map[string][]float64{"MB/s": {3500}}
+	var doc bytes.Buffer
+	ceilingTable(&doc, r, "OpenSSL 3.6")
+	assert.Contains(t, doc.String(), "| chacha20-poly1305 | 1MiB | 3.50 | 3.00 | 2.00 | 1.75× |")
+	assert.Contains(t, doc.String(), "| aes-256-gcm | 16KiB | n/a | n/a | n/a | n/a |")
+}
+
 // TestSpeedPerMessage checks the conversion of openssl speed's small-size
 // throughput into a cost per message, and the size names its figures are
 // filed under.

@@ -52,6 +52,14 @@ func (r results) median(name, unit string) (float64, bool) {
 	return (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2, true
 }
 
+// ratio returns the median of num (in numUnit) over the median of den (in
+// denUnit); false if either was not measured or den is 0.
+func (r results) ratio(num, den, numUnit, denUnit string) (float64, bool) {
+	a, ok1 := r.median(num, numUnit)
+	b, ok2 := r.median(den, denUnit)
+	return a / b, ok1 && ok2 && b != 0
+}
+
 // gbps returns name's median throughput in GB/s (go test reports MB/s).
 func (r results) gbps(name string) (float64, bool) {
 	v, ok := r.median(name, "MB/s")
