@@ -12,6 +12,8 @@
 // Native runs a call in C only from a measured size on and in Pure below it;
 // where Go's own assembly is as fast as C at every size (Compare, and
 // IndexAny with a one-byte set) Native stays in Go. docs/benchmarks.md has
-// the figures. Native calls copy nothing: slices are passed to C as
+// the figures. [AlwaysNative] runs every call in C, for tests that must reach
+// the C library and for measuring the crossovers on another machine. Native
+// calls copy nothing: slices are passed to C as
 // pointers and C keeps no reference after returning.
 package simd
