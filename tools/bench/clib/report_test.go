@@ -76,6 +76,8 @@ func TestCeilingTable(t *testing.T) {
 func TestSpeedPerMessage(t *testing.T) {
 	assert.Equal(t, "64B", sizeName(64))
 	assert.Equal(t, "16KiB", sizeName(16<<10))
+	assert.Equal(t, "1MiB", sizeName(1<<20), "the AEAD ceiling rows look up this name")
+	assert.Equal(t, "1536KiB", sizeName(3<<19))
 	assert.Equal(t, "1000B", sizeName(1000))
 
 	r := results{speedName("sha256", "64B"): {"MB/s": {400, 320, 800}}}

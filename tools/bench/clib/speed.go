@@ -69,8 +69,12 @@ func opensslSpeed(r results, count int) (string, error) {
 	return strings.TrimSpace(string(version)), nil
 }
 
-// sizeName names a message size as the Go benchmarks do: "64B", "16KiB".
+// sizeName names a message size as the Go benchmarks do: "64B", "16KiB",
+// "1MiB".
 func sizeName(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.Itoa(n>>20) + "MiB"
+	}
 	if n >= 1<<10 && n%(1<<10) == 0 {
 		return strconv.Itoa(n>>10) + "KiB"
 	}
