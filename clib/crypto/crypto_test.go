@@ -298,7 +298,8 @@ func TestNativeMatchesPure(t *testing.T) {
 }
 
 // checkAgree asserts that the C library (AlwaysNative, so that no call is
-// dispatched to Go) and Pure agree on every call for key and msgs, streaming in chunks of the given size. In ASan builds the key and
+// dispatched to Go) and Pure agree on every call for key and msgs,
+// streaming in chunks of the given size. In ASan builds the key and
 // messages are exact-length C copies (see cbuf): the one-shot calls, the
 // streams and the pinned messages of a batch are read in place, so ASan
 // sees a read past their end (a batch's packed messages are copied into Go

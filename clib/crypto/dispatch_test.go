@@ -54,7 +54,7 @@ func TestDigestDispatch(t *testing.T) {
 		hmacBatch:   batchCrossover{minMsgs: 4, maxMean: 16},
 	}
 	var inC []string
-	d := &sizedBackend{c: recorder{&inC}, from: &from}
+	d := &sizedBackend{c: recorder{&inC}, from: from}
 	batch := func(n, size int) [][]byte {
 		msgs := make([][]byte, n)
 		for i := range msgs {
@@ -81,7 +81,7 @@ func TestDigestDispatch(t *testing.T) {
 		"at each crossover, calls run in C")
 
 	inC = nil
-	from = digestCrossovers{sha256: math.MaxInt, hmac: math.MaxInt,
+	d.from = digestCrossovers{sha256: math.MaxInt, hmac: math.MaxInt,
 		sha256Batch: batchCrossover{minMsgs: math.MaxInt}, hmacBatch: batchCrossover{minMsgs: math.MaxInt}}
 	_, _ = d.SHA256(make([]byte, 1<<20))
 	_, _ = d.HMACSHA256(nil, make([]byte, 1<<20))

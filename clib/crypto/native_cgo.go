@@ -25,7 +25,7 @@ var (
 
 // Native is the Backend on OpenSSL libcrypto (clib/crypto) for the calls
 // where it is faster than Pure, and Pure for the others (see digestFrom).
-var Native Backend = &sizedBackend{c: cBackend{}, from: &digestFrom}
+var Native Backend = &sizedBackend{c: cBackend{}, from: digestFrom}
 
 // AlwaysNative is Native without its dispatch: every call runs in C,
 // whatever it costs. It is for tests that must reach the C library (the
@@ -66,8 +66,7 @@ var AlwaysNative Backend = cBackend{}
 // call won in every run, so on this machine every call stays in Go; the
 // C library runs only through AlwaysNative. Another CPU or OpenSSL release
 // moves the crossovers (without SHA extensions both fall back to vector
-// code); rerun the benchmark there. A variable so that tests can send
-// calls to C.
+// code); rerun the benchmark there.
 var digestFrom = digestCrossovers{
 	sha256:      math.MaxInt,
 	hmac:        math.MaxInt,
