@@ -10,9 +10,10 @@
 //
 // A cgo call costs tens of nanoseconds, which small inputs do not repay, so
 // Native runs a call in C only from a measured size on and in Pure below it;
-// where Go's own assembly is as fast as C at every size (Compare, and
-// IndexAny with a one-byte set) Native stays in Go. docs/benchmarks.md has
-// the figures. [AlwaysNative] runs every call in C, for tests that must reach
+// where Go's own assembly is as fast as C at every size (Compare and
+// CountByte) Native stays in Go, and IndexAny with a one-byte set, which
+// Pure hands to bytes.IndexByte, goes to C only from 64 KiB.
+// docs/benchmarks.md has the figures. [AlwaysNative] runs every call in C, for tests that must reach
 // the C library and for measuring the crossovers on another machine. Native
 // calls copy nothing: slices are passed to C as
 // pointers and C keeps no reference after returning.

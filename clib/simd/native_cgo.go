@@ -27,37 +27,38 @@ var AlwaysNative Kernels = cKernels{}
 var native = &sizeDispatch{c: cKernels{}, from: &nativeFrom}
 
 // nativeFrom is where Native hands calls to C: the first measured size at
-// which C, cgo crossing included, was faster than Pure by more than 5%.
-// BenchmarkCrossover (SIMD_CROSSOVER=1 go test -bench Crossover, host gcc
-// 12.2 -O2, go1.26.8, AMD EPYC with AVX-512VBMI, 2 shared cores, medians of
-// 3) measured one call, in ns:
+// which C, cgo crossing included, was faster than Pure by more than 5% in
+// every run, and never slower beyond. BenchmarkCrossover, in the Bazel
+// build that ships:
 //
-//	size     IndexAny     IndexByte    IndexAllAny   Compare      CountByte
-//	         C     Go     C     Go     C      Go     C     Go     C     Go
-//	96 B     76    46     65    10     71     75     47    9      70    9
-//	256 B    74    99     68    16     78     167    46    11     59    9
-//	16 KiB   241   5502   236   192    916    11685  259   217    248   250
-//	32 KiB   444   9605   440   426    1773   24808  678   608    490   593
-//	64 KiB   874   19093  830   752    3429   58891  1610  1207   883   1158
+//	tools/bazel test --config=opt //clib/simd:simd_test --test_env=SIMD_CROSSOVER=1 \
+//	  --test_arg=-test.run='^$' --test_arg=-test.bench=Crossover --test_output=all
+//
+// (gcc 16.2 -O2, go1.26.8, AMD EPYC with AVX-512VBMI, 2 shared cores,
+// medians of 5) measured one call, in ns:
+//
+//	size     IndexAny       IndexByte     IndexAllAny     Compare       CountByte
+//	         C      Go      C      Go     C      Go       C      Go     C      Go
+//	128 B    56     44      58     8      65     49       44     6      42     6
+//	256 B    59     107     65     9      73     99       44     7      43     8
+//	4 KiB    133    1197    105    47     234    1279     77     44     82     41
+//	16 KiB   274    4670    182    200    765    5238     185    172    226    165
+//	64 KiB   790    18598   618    686    2456   19314    900    703    675    630
+//	256 KiB  2500   74074   2213   2688   12113  77426    3090   2789   2486   2496
+//	1 MiB    13049  299395  11403  12384  46652  306997   24308  23730  12077  11534
 //
 // (IndexByte is IndexAny with a one-byte set, where Pure calls
-// bytes.IndexByte.) Go's assembly, bytes.IndexByte and bytes.Equal, was
-// faster at every size up to 64 KiB, so those calls never run in C.
-// CountByte, rerun in the Bazel build that ships (-c opt, gcc 16.2,
-// go1.26.8, medians of 5) up to 1 MiB, was never faster in C than
-// bytes.Count by 5%:
-//
-//	size     16 KiB  64 KiB  256 KiB  1 MiB
-//	C        226     675     2486     12077
-//	Go       165     630     2496     11534
-//
-// so it never runs in C either.
+// bytes.IndexByte; CountByte was measured in its own run.) A second run
+// confirmed IndexAllAny losing at 96 and 128 B (0.72x, 0.84x) and winning
+// at 256 B (1.62x), and IndexByte winning from 64 KiB (1.24x, 1.14x, and
+// 1.01x at 1 MiB, where both stream from memory). Go's assembly wins
+// bytes.Equal and bytes.Count at every size, so those never run in C.
 // Another CPU moves the crossovers; rerun the benchmark there. A variable
 // so that tests can send every call to C.
 var nativeFrom = crossovers{
 	indexAny:    256,
-	indexByte:   never,
-	indexAllAny: 96,
+	indexByte:   64 << 10,
+	indexAllAny: 256,
 	compare:     never,
 	countByte:   never,
 }
