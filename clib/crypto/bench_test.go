@@ -53,13 +53,20 @@ func BenchmarkHMACSHA256Batch(b *testing.B) {
 	benchBatch(b, func(be Backend, msgs [][]byte) { _, _ = be.HMACSHA256Batch(benchKey, msgs) })
 }
 
+// zeroMessages returns a batch of n messages, each size zero bytes in an
+// allocation of its own.
+func zeroMessages(n, size int) [][]byte {
+	msgs := make([][]byte, n)
+	for i := range msgs {
+		msgs[i] = make([]byte, size)
+	}
+	return msgs
+}
+
 func benchBatch(b *testing.B, run func(Backend, [][]byte)) {
 	for _, be := range benchBackends {
 		for _, n := range []int{1, 16, 1024} {
-			msgs := make([][]byte, n)
-			for i := range msgs {
-				msgs[i] = make([]byte, 64)
-			}
+			msgs := zeroMessages(n, 64)
 			b.Run(fmt.Sprintf("%s/n=%d", be.impl, n), func(b *testing.B) {
 				b.SetBytes(int64(64 * n))
 				for b.Loop() {

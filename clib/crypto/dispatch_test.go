@@ -55,26 +55,18 @@ func TestDigestDispatch(t *testing.T) {
 	}
 	var inC []string
 	d := &sizedBackend{c: recorder{&inC}, from: from}
-	batch := func(n, size int) [][]byte {
-		msgs := make([][]byte, n)
-		for i := range msgs {
-			msgs[i] = make([]byte, size)
-		}
-		return msgs
-	}
-
 	_, _ = d.SHA256(make([]byte, 9))
 	_, _ = d.HMACSHA256(nil, make([]byte, 19))
-	_, _ = d.SHA256Batch(batch(2, 8))            // too few messages
-	_, _ = d.SHA256Batch(batch(3, 9))            // messages too long
-	_, _ = d.HMACSHA256Batch(nil, batch(3, 16))  // too few messages
-	_, _ = d.HMACSHA256Batch(nil, batch(40, 17)) // messages too long
+	_, _ = d.SHA256Batch(zeroMessages(2, 8))            // too few messages
+	_, _ = d.SHA256Batch(zeroMessages(3, 9))            // messages too long
+	_, _ = d.HMACSHA256Batch(nil, zeroMessages(3, 16))  // too few messages
+	_, _ = d.HMACSHA256Batch(nil, zeroMessages(40, 17)) // messages too long
 	assert.Empty(t, inC, "short of each crossover, calls run in Go")
 
 	_, _ = d.SHA256(make([]byte, 10))
 	_, _ = d.HMACSHA256(nil, make([]byte, 20))
-	_, _ = d.SHA256Batch(append(batch(2, 0), make([]byte, 24))) // the mean decides, not each message
-	_, _ = d.HMACSHA256Batch(nil, batch(400, 16))
+	_, _ = d.SHA256Batch(append(zeroMessages(2, 0), make([]byte, 24))) // the mean decides, not each message
+	_, _ = d.HMACSHA256Batch(nil, zeroMessages(400, 16))
 	_, _ = d.NewSHA256()
 	_, _ = d.NewHMACSHA256(nil)
 	assert.Equal(t, []string{"SHA256", "HMACSHA256", "SHA256Batch", "HMACSHA256Batch", "NewSHA256", "NewHMACSHA256"}, inC,
@@ -85,8 +77,8 @@ func TestDigestDispatch(t *testing.T) {
 		sha256Batch: batchCrossover{minMsgs: math.MaxInt}, hmacBatch: batchCrossover{minMsgs: math.MaxInt}}
 	_, _ = d.SHA256(make([]byte, 1<<20))
 	_, _ = d.HMACSHA256(nil, make([]byte, 1<<20))
-	_, _ = d.SHA256Batch(batch(MaxBatch, 0))
-	_, _ = d.HMACSHA256Batch(nil, batch(MaxBatch, 0))
+	_, _ = d.SHA256Batch(zeroMessages(MaxBatch, 0))
+	_, _ = d.HMACSHA256Batch(nil, zeroMessages(MaxBatch, 0))
 	_, _ = d.NewSHA256()
 	_, _ = d.NewHMACSHA256(nil)
 	assert.Empty(t, inC, "with every crossover at math.MaxInt, no call runs in C")

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// wantBatch is what Native's batch calls must return for key and msgs:
+// wantBatch is what the C library's batch calls must return for key and msgs:
 // crypto/sha256 and crypto/hmac, message by message.
 func wantBatch(key []byte, msgs [][]byte) (sha, mac [][Size]byte) {
 	for _, m := range msgs {
@@ -27,6 +27,8 @@ func wantBatch(key []byte, msgs [][]byte) (sha, mac [][Size]byte) {
 	return sha, mac
 }
 
+// checkNativeBatch checks the C library's batch calls (AlwaysNative, so
+// that no batch is dispatched to Go) against wantBatch.
 func checkNativeBatch(t *testing.T, key []byte, msgs [][]byte) {
 	t.Helper()
 	sha, mac := wantBatch(key, msgs)
@@ -107,7 +109,7 @@ func TestBatchForcedPaths(t *testing.T) {
 	}
 }
 
-// BenchmarkBatchCrossover compares Native's two ways of passing a batch
+// BenchmarkBatchCrossover compares the C binding's two ways of passing a batch
 // message to C, packed (copied) and pinned, across message sizes: "prep"
 // is the Go side alone (packBatch and Unpin), "call" a whole SHA256Batch
 // (which adds cgo's pointer check of the pinned messages and the hashing).
@@ -123,10 +125,7 @@ func BenchmarkBatchCrossover(b *testing.B) {
 	for _, what := range []string{"prep", "call"} {
 		for _, size := range []int{64, 256, 512, 768, 1024, 2048, 4096} {
 			buf := &packBuf{}
-			msgs := make([][]byte, n)
-			for i := range msgs {
-				msgs[i] = make([]byte, size)
-			}
+			msgs := zeroMessages(n, size)
 			out := make([][Size]byte, n)
 			for _, path := range []struct {
 				name  string
@@ -262,10 +261,7 @@ func BenchmarkDigestCrossover(b *testing.B) {
 		}
 		for _, n := range []int{4, 16, 64, 256, 1024} {
 			for _, size := range []int{64, 256, 1024} {
-				msgs := make([][]byte, n)
-				for i := range msgs {
-					msgs[i] = make([]byte, size)
-				}
+				msgs := zeroMessages(n, size)
 				b.Run(fmt.Sprintf("SHA256Batch/%s/n=%d/%dB", be.impl, n, size), func(b *testing.B) {
 					for b.Loop() {
 						_, _ = be.SHA256Batch(msgs)
